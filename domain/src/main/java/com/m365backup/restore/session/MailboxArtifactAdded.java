@@ -1,0 +1,17 @@
+package com.m365backup.restore.session;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A mailbox restore artifact joined a draft session, in status {@code added}. */
+@Revision("1")
+public record MailboxArtifactAdded(
+        String sessionId,
+        String artifactId,
+        String restorePointId,
+        String mailboxId,
+        Instant restorePointExpiresAt,
+        DestinationType destinationType,
+        Instant addedAt) {
+}

@@ -1,0 +1,17 @@
+package com.m365backup.restore.session;
+
+/** Why the aggregate refused a command; the API layer maps each to a status and a Graph error code. */
+public enum Rejection {
+    /** Remove of an artifact id the session does not hold (any more). */
+    UNKNOWN_ARTIFACT,
+    /** Add of a mailbox that already has an artifact in the session. */
+    MAILBOX_ALREADY_IN_SESSION,
+    /** Add with another destination type than the session's artifacts have. */
+    DIFFERENT_DESTINATION_TYPE,
+    /** Add of a restore point that had expired when the command was sent. */
+    RESTORE_POINT_EXPIRED,
+    /** A change to a session that has left {@code draft}. */
+    SESSION_NOT_IN_DRAFT,
+    /** The session does not exist for the caller's tenant. */
+    SESSION_NOT_FOUND
+}

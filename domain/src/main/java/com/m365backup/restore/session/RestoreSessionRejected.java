@@ -1,0 +1,54 @@
+package com.m365backup.restore.session;
+
+/**
+ * A command the {@link RestoreSession} refused: nothing was applied. The message is a sentence a person understands,
+ * as it reaches API callers unchanged.
+ */
+public class RestoreSessionRejected extends RuntimeException {
+
+    private final Rejection rejection;
+
+    public RestoreSessionRejected(Rejection rejection, String message) {
+        super(message, null, false, false);
+        this.rejection = rejection;
+    }
+
+    public Rejection rejection() {
+        return rejection;
+    }
+
+    static RestoreSessionRejected unknownArtifact(String artifactId) {
+        return new RestoreSessionRejected(Rejection.UNKNOWN_ARTIFACT,
+                "The identifier to be removed from the Restore Session does not exist");
+    }
+
+    static RestoreSessionRejected mailboxAlreadyInSession(String restorePointId) {
+        return new RestoreSessionRejected(Rejection.MAILBOX_ALREADY_IN_SESSION,
+                "The mailbox of restore point '" + restorePointId + "' already has an artifact in this restore session.");
+    }
+
+    static RestoreSessionRejected differentDestinationType(DestinationType sessionType, DestinationType requested) {
+        return new RestoreSessionRejected(Rejection.DIFFERENT_DESTINATION_TYPE,
+                "All artifacts of a restore session must share one destination type; this session restores "
+                        + describe(sessionType) + ", not " + describe(requested) + ".");
+    }
+
+    static RestoreSessionRejected restorePointExpired(String restorePointId) {
+        return new RestoreSessionRejected(Rejection.RESTORE_POINT_EXPIRED,
+                "Restore point '" + restorePointId + "' has expired and can no longer be restored.");
+    }
+
+    static RestoreSessionRejected notInDraft(RestoreSessionStatus status) {
+        return new RestoreSessionRejected(Rejection.SESSION_NOT_IN_DRAFT,
+                "The restore session can only be changed in draft state; it is " + status.name().toLowerCase() + ".");
+    }
+
+    static RestoreSessionRejected notFound(String sessionId) {
+        return new RestoreSessionRejected(Rejection.SESSION_NOT_FOUND,
+                "Restore session '" + sessionId + "' was not found.");
+    }
+
+    private static String describe(DestinationType type) {
+        return type == DestinationType.IN_PLACE ? "in place" : "to a new folder";
+    }
+}
