@@ -1,11 +1,30 @@
 package com.m365backup.restore.session;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** Where one mailbox restore artifact stands in its lifecycle (spec/api.md, Enums and Lifecycle). */
 public enum ArtifactRestoreStatus {
-    ADDED,
-    SCHEDULING,
-    SCHEDULED,
-    IN_PROGRESS,
-    SUCCEEDED,
-    FAILED
+    ADDED("added"),
+    SCHEDULING("scheduling"),
+    SCHEDULED("scheduled"),
+    IN_PROGRESS("inProgress"),
+    SUCCEEDED("succeeded"),
+    FAILED("failed");
+
+    private final String graphName;
+
+    ArtifactRestoreStatus(String graphName) {
+        this.graphName = graphName;
+    }
+
+    /** The member's name in Graph's JSON. */
+    public String graphName() {
+        return graphName;
+    }
+
+    /** The member Graph's JSON names, compared without regard to case as Graph clients vary in it. */
+    public static Optional<ArtifactRestoreStatus> fromGraphName(String graphName) {
+        return Arrays.stream(values()).filter(member -> member.graphName.equalsIgnoreCase(graphName)).findFirst();
+    }
 }

@@ -1,7 +1,26 @@
 package com.m365backup.restore.session;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** Where a mailbox is restored to; all artifacts of one session share one (spec/api.md, Lifecycle). */
 public enum DestinationType {
-    NEW,
-    IN_PLACE
+    NEW("new"),
+    IN_PLACE("inPlace");
+
+    private final String graphName;
+
+    DestinationType(String graphName) {
+        this.graphName = graphName;
+    }
+
+    /** The member's name in Graph's JSON. */
+    public String graphName() {
+        return graphName;
+    }
+
+    /** The member Graph's JSON names, compared without regard to case as Graph clients vary in it. */
+    public static Optional<DestinationType> fromGraphName(String graphName) {
+        return Arrays.stream(values()).filter(member -> member.graphName.equalsIgnoreCase(graphName)).findFirst();
+    }
 }

@@ -1,7 +1,26 @@
 package com.m365backup.restore.session;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The OData {@code @removed} reason a client gave for taking an artifact out of a session. */
 public enum RemovalReason {
-    CHANGED,
-    DELETED
+    CHANGED("changed"),
+    DELETED("deleted");
+
+    private final String graphName;
+
+    RemovalReason(String graphName) {
+        this.graphName = graphName;
+    }
+
+    /** The member's name in Graph's JSON. */
+    public String graphName() {
+        return graphName;
+    }
+
+    /** The member Graph's JSON names, compared without regard to case as Graph clients vary in it. */
+    public static Optional<RemovalReason> fromGraphName(String graphName) {
+        return Arrays.stream(values()).filter(member -> member.graphName.equalsIgnoreCase(graphName)).findFirst();
+    }
 }

@@ -40,7 +40,7 @@ public class RestoreSessionRejected extends RuntimeException {
 
     static RestoreSessionRejected notInDraft(RestoreSessionStatus status) {
         return new RestoreSessionRejected(Rejection.SESSION_NOT_IN_DRAFT,
-                "The restore session can only be changed in draft state; it is " + status.name().toLowerCase() + ".");
+                "The restore session can only be changed in draft state; it is " + status.graphName() + ".");
     }
 
     static RestoreSessionRejected notFound(String sessionId) {

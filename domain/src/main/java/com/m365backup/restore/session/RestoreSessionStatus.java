@@ -1,11 +1,30 @@
 package com.m365backup.restore.session;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** Where a session stands in its lifecycle (spec/api.md, Enums and Lifecycle). */
 public enum RestoreSessionStatus {
-    DRAFT,
-    ACTIVATING,
-    ACTIVE,
-    COMPLETED_WITH_ERROR,
-    COMPLETED,
-    FAILED
+    DRAFT("draft"),
+    ACTIVATING("activating"),
+    ACTIVE("active"),
+    COMPLETED_WITH_ERROR("completedWithError"),
+    COMPLETED("completed"),
+    FAILED("failed");
+
+    private final String graphName;
+
+    RestoreSessionStatus(String graphName) {
+        this.graphName = graphName;
+    }
+
+    /** The member's name in Graph's JSON. */
+    public String graphName() {
+        return graphName;
+    }
+
+    /** The member Graph's JSON names, compared without regard to case as Graph clients vary in it. */
+    public static Optional<RestoreSessionStatus> fromGraphName(String graphName) {
+        return Arrays.stream(values()).filter(member -> member.graphName.equalsIgnoreCase(graphName)).findFirst();
+    }
 }
