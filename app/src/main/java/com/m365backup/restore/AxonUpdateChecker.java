@@ -1,0 +1,22 @@
+package com.m365backup.restore;
+
+/**
+ * Axon 4.13 calls an outside host at start-up and then periodically ("anonymous usage reporting"). For users that is a
+ * privacy surprise, and on a closed network it only fills the log, so it is off unless someone turns it on explicitly.
+ */
+final class AxonUpdateChecker {
+
+    static final String DISABLED_PROPERTY = "axoniq.update-checker.disabled";
+    static final String DISABLED_ENVIRONMENT_VARIABLE = "AXONIQ_UPDATE_CHECKER_DISABLED";
+
+    private AxonUpdateChecker() {
+    }
+
+    static void disableUnlessAsked() {
+        boolean askedFor = System.getProperty(DISABLED_PROPERTY) != null
+                || System.getenv(DISABLED_ENVIRONMENT_VARIABLE) != null;
+        if (!askedFor) {
+            System.setProperty(DISABLED_PROPERTY, "true");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package com.m365backup.restore.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Turns every failure into Graph's error envelope, in one place. The API modules throw {@link ErrorResponse}s whose
+ * problem detail carries the Graph {@code code} property and a human message; Spring MVC's own failures (415, 405,
+ * 404 ...) are {@link ErrorResponse}s too and get Graph's generic codes. Anything else is a 500 that says nothing
+ * of the implementation; its details go to the log with the request id.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class GraphErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphErrorAdvice.class);
+
+    private ResponseEntity<GraphError> rejected(ErrorResponse error, HttpServletRequest request) {
+        HttpStatusCode status = error.getStatusCode();
+        ProblemDetail problem = error.getBody();
+        Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
+        String message = code != null && problem.getDetail() != null
+                ? problem.getDetail()
+                : GraphError.genericMessage(status);
+        String graphCode = code != null ? code.toString() : GraphError.genericCode(status);
+        if (error instanceof HttpMediaTypeNotAcceptableException) {
+            request.removeAttribute("org.springframework.web.servlet.HandlerMapping.producibleMediaTypes");
+        }
+        return envelope(status, graphCode, message, request, error.getHeaders());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<GraphError> unreadable(HttpServletRequest request) {
+        return envelope(HttpStatus.BAD_REQUEST, "BadRequest",
+                "The request body is missing or is not valid JSON.", request, null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<GraphError> badParameter(MethodArgumentTypeMismatchException mismatch,
+                                            HttpServletRequest request) {
+        return envelope(HttpStatus.BAD_REQUEST, "BadRequest",
+                "The value of '" + mismatch.getName() + "' is not valid.", request, null);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<GraphError> missingParameter(MissingServletRequestParameterException missing,
+                                                HttpServletRequest request) {
+        return envelope(HttpStatus.BAD_REQUEST, "BadRequest",
+                "The query parameter '" + missing.getParameterName() + "' is required.", request, null);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<GraphError> tooLarge(HttpServletRequest request) {
+        return envelope(HttpStatus.PAYLOAD_TOO_LARGE, "RequestEntityTooLarge",
+                GraphError.genericMessage(HttpStatus.PAYLOAD_TOO_LARGE), request, null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<GraphError> unexpected(Exception failure, HttpServletRequest request) {
+        // ErrorResponse is an interface, so it cannot be named in @ExceptionHandler; it is told apart here.
+        if (failure instanceof ErrorResponse error) {
+            return rejected(error, request);
+        }
+        log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
+        return envelope(HttpStatus.INTERNAL_SERVER_ERROR, "InternalServerError",
+                GraphError.genericMessage(HttpStatus.INTERNAL_SERVER_ERROR), request, null);
+    }
+
+    private static ResponseEntity<GraphError> envelope(HttpStatusCode status, String code, String message,
+                                                       HttpServletRequest request,
+                                                       org.springframework.http.HttpHeaders headers) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+        if (headers != null) {
+            response.headers(headers);
+        }
+        return response.body(GraphError.of(code, message, request));
+    }
+}
