@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * With no database server configured, the service starts a real PostgreSQL of its own (binaries from Maven Central),
@@ -31,11 +32,15 @@ class EmbeddedPostgresConfiguration {
                 ? Files.createTempDirectory("restore-sessions-pg")
                 : properties.dataDirectory().toAbsolutePath();
         Files.createDirectories(dataDirectory);
+        OrphanedPostgres.stopIfRunning(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(properties.ephemeral())
-                // Durability stays on: a write that got a success answer must survive a crash.
-                .setServerConfig("listen_addresses", "127.0.0.1");
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                // zonky turns synchronous commits off for speed; a write that got a success answer must survive
+                // a crash, so they are back on.
+                .setServerConfig("synchronous_commit", "on")
+                .setPGStartupWait(Duration.ofSeconds(30));
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }
