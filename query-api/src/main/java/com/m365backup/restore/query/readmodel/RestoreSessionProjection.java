@@ -1,0 +1,148 @@
+package com.m365backup.restore.query.readmodel;
+
+import com.m365backup.restore.caller.CallerMetaData;
+import com.m365backup.restore.session.ArtifactRestoreStatus;
+import com.m365backup.restore.session.MailboxArtifactAdded;
+import com.m365backup.restore.session.MailboxArtifactRemoved;
+import com.m365backup.restore.session.RestoreSessionCreated;
+import com.m365backup.restore.session.RestoreSessionStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Keeps {@code restore_session} and {@code mailbox_restore_artifact} in step with the events of restore sessions.
+ *
+ * <p>Idempotent: every change is guarded by the session's {@code version} (the sequence number of the last event
+ * applied), so an event delivered twice, as after a claim stolen by another node, changes nothing the second time.
+ * The artifact count is recounted from the rows rather than added to, so it cannot drift.
+ */
+@Component
+@ProcessingGroup(RestoreSessionProjection.PROCESSING_GROUP)
+class RestoreSessionProjection {
+
+    static final String PROCESSING_GROUP = "restore-session-projection";
+
+    /** Only standard restore jobs exist so far (spec/api.md, Resources). */
+    private static final String STANDARD_RESTORE_JOB = "standard";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ReadModelProgress progress;
+
+    RestoreSessionProjection(NamedParameterJdbcTemplate jdbc, ReadModelProgress progress) {
+        this.jdbc = jdbc;
+        this.progress = progress;
+    }
+
+    @EventHandler
+    void on(RestoreSessionCreated event, @SequenceNumber long sequence, MetaData metaData) {
+        MapSqlParameterSource row = change(event.sessionId(), sequence, event.createdAt(), metaData)
+                .addValue("tenantId", event.tenantId())
+                .addValue("status", RestoreSessionStatus.DRAFT.graphName())
+                .addValue("restoreJobType", STANDARD_RESTORE_JOB);
+        jdbc.update("""
+                insert into restore_session (id, tenant_id, version, status, restore_job_type,
+                    created_by_user_id, created_by_user_name, created_by_application_id, created_by_application_name,
+                    created_date_time,
+                    last_modified_by_user_id, last_modified_by_user_name,
+                    last_modified_by_application_id, last_modified_by_application_name,
+                    last_modified_date_time)
+                values (:sessionId, :tenantId, :sequence, :status, :restoreJobType,
+                    :userId, :userName, :applicationId, :applicationName, :at,
+                    :userId, :userName, :applicationId, :applicationName, :at)
+                on conflict (id) do nothing""", row);
+        shown(event.sessionId(), sequence);
+    }
+
+    @EventHandler
+    void on(MailboxArtifactAdded event, @SequenceNumber long sequence, MetaData metaData) {
+        MapSqlParameterSource row = change(event.sessionId(), sequence, event.addedAt(), metaData)
+                .addValue("artifactId", event.artifactId())
+                .addValue("restorePointId", event.restorePointId())
+                .addValue("expiresAt", utc(event.restorePointExpiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("mailboxId", event.mailboxId())
+                .addValue("destinationType", event.destinationType().graphName())
+                .addValue("status", ArtifactRestoreStatus.ADDED.graphName());
+        jdbc.update("""
+                insert into mailbox_restore_artifact (session_id, id, added_sequence, restore_point_id,
+                    restore_point_expiration_date_time, mailbox_id, destination_type, status, created_date_time)
+                select :sessionId, :artifactId, :sequence, :restorePointId,
+                    :expiresAt, :mailboxId, :destinationType, :status, :at
+                where exists (select 1 from restore_session where id = :sessionId and version < :sequence)
+                on conflict (session_id, id) do nothing""", row);
+        modified(row);
+        shown(event.sessionId(), sequence);
+    }
+
+    @EventHandler
+    void on(MailboxArtifactRemoved event, @SequenceNumber long sequence, MetaData metaData) {
+        MapSqlParameterSource row = change(event.sessionId(), sequence, event.removedAt(), metaData)
+                .addValue("artifactId", event.artifactId());
+        jdbc.update("""
+                delete from mailbox_restore_artifact
+                where session_id = :sessionId and id = :artifactId
+                  and exists (select 1 from restore_session where id = :sessionId and version < :sequence)""", row);
+        modified(row);
+        shown(event.sessionId(), sequence);
+    }
+
+    /** A replay starts from nothing: the tables are rebuilt from the first event on. */
+    @ResetHandler
+    void reset() {
+        jdbc.getJdbcTemplate().execute("truncate table mailbox_restore_artifact, restore_session");
+    }
+
+    /** Moves the session to the event's version, who and when, unless it already shows that event. */
+    private void modified(MapSqlParameterSource row) {
+        jdbc.update("""
+                update restore_session set
+                    version = :sequence,
+                    last_modified_by_user_id = :userId, last_modified_by_user_name = :userName,
+                    last_modified_by_application_id = :applicationId,
+                    last_modified_by_application_name = :applicationName,
+                    last_modified_date_time = :at,
+                    artifacts_total = (select count(*) from mailbox_restore_artifact where session_id = :sessionId)
+                where id = :sessionId and version < :sequence""", row);
+    }
+
+    /**
+     * The session, the event's version and time, and who caused it as the command's sender recorded it in the
+     * metadata (absent keys: nobody is named).
+     */
+    private static MapSqlParameterSource change(String sessionId, long sequence, Instant at, MetaData metaData) {
+        return new MapSqlParameterSource()
+                .addValue("sessionId", sessionId)
+                .addValue("sequence", sequence)
+                .addValue("at", utc(at), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("userId", metaData.get(CallerMetaData.USER_ID), Types.VARCHAR)
+                .addValue("userName", metaData.get(CallerMetaData.USER_NAME), Types.VARCHAR)
+                .addValue("applicationId", metaData.get(CallerMetaData.APPLICATION_ID), Types.VARCHAR)
+                .addValue("applicationName", metaData.get(CallerMetaData.APPLICATION_NAME), Types.VARCHAR);
+    }
+
+    /**
+     * Waiting requests are told only once the batch is committed: before that, another connection would not see the
+     * change yet.
+     */
+    private void shown(String sessionId, long sequence) {
+        if (!CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(done -> progress.shown(sessionId,
+                sequence)))) {
+            progress.shown(sessionId, sequence);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,101 @@
+package com.m365backup.restore.query.readmodel;
+
+import com.m365backup.restore.caller.Identity;
+import com.m365backup.restore.caller.IdentitySet;
+import com.m365backup.restore.query.ArtifactCount;
+import com.m365backup.restore.query.MailboxRestoreArtifactView;
+import com.m365backup.restore.query.PublicError;
+import com.m365backup.restore.query.RestorePointReference;
+import com.m365backup.restore.query.RestoreSessionView;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Reads the rows of the read model back into Graph's shapes. */
+final class RestoreSessionRows {
+
+    static final String SESSION_COLUMNS = """
+            s.id, s.tenant_id, s.version, s.status, s.restore_job_type,
+            s.created_by_user_id, s.created_by_user_name, s.created_by_application_id, s.created_by_application_name,
+            s.created_date_time,
+            s.last_modified_by_user_id, s.last_modified_by_user_name,
+            s.last_modified_by_application_id, s.last_modified_by_application_name,
+            s.last_modified_date_time, s.completed_date_time, s.error_code, s.error_message, s.error_target,
+            s.artifacts_total, s.artifacts_completed, s.artifacts_failed, s.artifacts_in_progress""";
+
+    static final String ARTIFACT_COLUMNS = """
+            a.session_id, a.id, a.restore_point_id, a.restore_point_expiration_date_time, a.destination_type,
+            a.status, a.created_date_time, a.start_date_time, a.completion_date_time,
+            a.error_code, a.error_message, a.error_target,
+            a.restored_folder_id, a.restored_folder_name, a.restored_item_count""";
+
+    private RestoreSessionRows() {
+    }
+
+    /** A session without its artifacts (not expanded). */
+    static RestoreSessionView session(ResultSet row, int rowNumber) throws SQLException {
+        return new RestoreSessionView(
+                row.getString("id"),
+                row.getString("tenant_id"),
+                row.getLong("version"),
+                row.getString("status"),
+                identitySet(row, "created_by_"),
+                time(row, "created_date_time"),
+                identitySet(row, "last_modified_by_"),
+                time(row, "last_modified_date_time"),
+                time(row, "completed_date_time"),
+                error(row),
+                row.getString("restore_job_type"),
+                new ArtifactCount(row.getInt("artifacts_total"), row.getInt("artifacts_completed"),
+                        row.getInt("artifacts_failed"), row.getInt("artifacts_in_progress")),
+                null);
+    }
+
+    static MailboxRestoreArtifactView artifact(ResultSet row, int rowNumber) throws SQLException {
+        return new MailboxRestoreArtifactView(
+                row.getString("id"),
+                row.getString("session_id"),
+                // The catalog does not tell when the point was taken yet, so protectionDateTime stays unknown.
+                new RestorePointReference(row.getString("restore_point_id"), null,
+                        time(row, "restore_point_expiration_date_time")),
+                row.getString("destination_type"),
+                row.getString("status"),
+                time(row, "created_date_time"),
+                time(row, "start_date_time"),
+                time(row, "completion_date_time"),
+                error(row),
+                row.getString("restored_folder_id"),
+                row.getString("restored_folder_name"),
+                row.getObject("restored_item_count", Integer.class));
+    }
+
+    static RestoreSessionView withArtifacts(RestoreSessionView session, List<MailboxRestoreArtifactView> artifacts) {
+        return new RestoreSessionView(session.id(), session.tenantId(), session.version(), session.status(),
+                session.createdBy(), session.createdDateTime(), session.lastModifiedBy(),
+                session.lastModifiedDateTime(), session.completedDateTime(), session.error(),
+                session.restoreJobType(), session.restoreSessionArtifactCount(), List.copyOf(artifacts));
+    }
+
+    private static IdentitySet identitySet(ResultSet row, String prefix) throws SQLException {
+        Identity user = identity(row.getString(prefix + "user_id"), row.getString(prefix + "user_name"));
+        Identity application = identity(row.getString(prefix + "application_id"),
+                row.getString(prefix + "application_name"));
+        return user == null && application == null ? null : new IdentitySet(user, application);
+    }
+
+    private static Identity identity(String id, String displayName) {
+        return id == null && displayName == null ? null : new Identity(id, displayName);
+    }
+
+    private static PublicError error(ResultSet row) throws SQLException {
+        String code = row.getString("error_code");
+        return code == null ? null : new PublicError(code, row.getString("error_message"),
+                row.getString("error_target"));
+    }
+
+    private static OffsetDateTime time(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class);
+    }
+}

@@ -1,0 +1,37 @@
+package com.m365backup.restore.query.session;
+
+import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.session.RestoreSessionStatus;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Arrays;
+import java.util.Collections;
+
+/**
+ * Graph's evolvable enums: a session's {@code failed} was added after {@code unknownFutureValue}, so a client sees it
+ * only when it sends {@code Prefer: include-unknown-enum-members}; any other sees {@code unknownFutureValue}
+ * (spec/api.md, Enums and their evolution).
+ */
+record EvolvableEnums(boolean included) {
+
+    private static final String PREFERENCE = "include-unknown-enum-members";
+    private static final String UNKNOWN_FUTURE_VALUE = "unknownFutureValue";
+
+    static EvolvableEnums of(HttpServletRequest request) {
+        boolean included = Collections.list(request.getHeaders("Prefer")).stream()
+                .flatMap(header -> Arrays.stream(header.split(",")))
+                .map(preference -> preference.split("[=;]", 2)[0].trim())
+                .anyMatch(PREFERENCE::equalsIgnoreCase);
+        return new EvolvableEnums(included);
+    }
+
+    RestoreSessionView shown(RestoreSessionView session) {
+        if (included || !RestoreSessionStatus.FAILED.graphName().equals(session.status())) {
+            return session;
+        }
+        return new RestoreSessionView(session.id(), session.tenantId(), session.version(), UNKNOWN_FUTURE_VALUE,
+                session.createdBy(), session.createdDateTime(), session.lastModifiedBy(),
+                session.lastModifiedDateTime(), session.completedDateTime(), session.error(),
+                session.restoreJobType(), session.restoreSessionArtifactCount(), session.mailboxRestoreArtifacts());
+    }
+}

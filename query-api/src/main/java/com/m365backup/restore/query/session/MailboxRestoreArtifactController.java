@@ -1,0 +1,86 @@
+package com.m365backup.restore.query.session;
+
+import com.m365backup.restore.caller.CurrentCaller;
+import com.m365backup.restore.query.ArtifactList;
+import com.m365backup.restore.query.ListMailboxArtifacts;
+import com.m365backup.restore.query.MailboxRestoreArtifactView;
+import com.m365backup.restore.query.graph.GraphCollection;
+import com.m365backup.restore.query.graph.GraphErrors;
+import com.m365backup.restore.query.graph.QueryOptions;
+import com.m365backup.restore.query.graph.RequestAddress;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * Reads the mailbox restore artifacts of a session, in the order they were added. A session holds at most its
+ * artifact limit (1,000 by default), so a page is cut from the whole list rather than asked of the database.
+ */
+@RestController
+@RequestMapping({"/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/mailboxRestoreArtifacts",
+        "/beta/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/mailboxRestoreArtifacts",
+        "/v1.0/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/mailboxRestoreArtifacts"})
+class MailboxRestoreArtifactController {
+
+    /** Artifacts are always listed with their restore point, so asking for it is honoured by doing nothing more. */
+    private static final String RESTORE_POINT = "restorePoint";
+
+    private final QueryGateway queries;
+    private final CurrentCaller caller;
+
+    MailboxRestoreArtifactController(QueryGateway queries, CurrentCaller caller) {
+        this.queries = queries;
+        this.caller = caller;
+    }
+
+    @GetMapping
+    GraphCollection<MailboxRestoreArtifactView> artifacts(@PathVariable String sessionId,
+                                                          HttpServletRequest request) {
+        SessionId id = SessionId.parse(sessionId);
+        QueryOptions options = QueryOptions.ofCollection(request, RESTORE_POINT);
+        List<MailboxRestoreArtifactView> all = artifactsOf(id);
+        int from = Math.min(options.skip(), all.size());
+        int to = Math.min(from + options.top(), all.size());
+        return GraphCollection.page(RequestAddress.of(request),
+                "solutions/backupRestore/exchangeRestoreSessions('" + id.value() + "')/mailboxRestoreArtifacts",
+                all.subList(from, to), all.size(), options);
+    }
+
+    @GetMapping(value = "/$count", produces = MediaType.TEXT_PLAIN_VALUE)
+    String count(@PathVariable String sessionId, HttpServletRequest request) {
+        SessionId id = SessionId.parse(sessionId);
+        QueryOptions.requireNone(request);
+        return Integer.toString(artifactsOf(id).size());
+    }
+
+    @GetMapping("/{artifactId}")
+    MailboxRestoreArtifactView artifact(@PathVariable String sessionId, @PathVariable String artifactId,
+                                        HttpServletRequest request) {
+        SessionId id = SessionId.parse(sessionId);
+        QueryOptions.ofEntity(request, RESTORE_POINT);
+        return artifactsOf(id).stream()
+                .filter(artifact -> artifact.id().equalsIgnoreCase(artifactId))
+                .findFirst()
+                .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "itemNotFound",
+                        "Mailbox restore artifact '" + artifactId + "' was not found in restore session '"
+                                + id.value() + "'."));
+    }
+
+    private List<MailboxRestoreArtifactView> artifactsOf(SessionId id) {
+        ArtifactList list = queries.query(new ListMailboxArtifacts(caller.get().tenantId(), id.value()),
+                        ResponseTypes.instanceOf(ArtifactList.class))
+                .join();
+        if (!list.sessionFound()) {
+            throw id.notFound();
+        }
+        return list.artifacts();
+    }
+}
