@@ -1,0 +1,70 @@
+package com.m365backup.restore.command;
+
+import com.m365backup.restore.caller.Caller;
+import com.m365backup.restore.caller.CallerMetaData;
+import com.m365backup.restore.caller.Identity;
+import com.m365backup.restore.caller.IdentitySet;
+import com.m365backup.restore.caller.CurrentCaller;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Tells the {@link CommandOrigin} of an HTTP request: who calls, in which tenant, with which request ids, when. */
+@Component
+public class CommandOrigins {
+
+    /** The request attribute under which the application's request filter keeps the server's request id. */
+    static final String REQUEST_ID = "request-id";
+    /** The client's correlation id: a request header, and the attribute holding the id the response echoes. */
+    static final String CLIENT_REQUEST_ID = "client-request-id";
+
+    private final CurrentCaller currentCaller;
+    private final Clock clock;
+
+    public CommandOrigins(CurrentCaller currentCaller, Clock clock) {
+        this.currentCaller = currentCaller;
+        this.clock = clock;
+    }
+
+    public CommandOrigin of(HttpServletRequest request) {
+        Caller caller = currentCaller.get();
+        Map<String, Object> metaData = new LinkedHashMap<>();
+        metaData.put(CallerMetaData.TENANT_ID, caller.tenantId());
+        IdentitySet identity = caller.identity();
+        if (identity != null) {
+            putIdentity(metaData, identity.user(), CallerMetaData.USER_ID, CallerMetaData.USER_NAME);
+            putIdentity(metaData, identity.application(), CallerMetaData.APPLICATION_ID,
+                    CallerMetaData.APPLICATION_NAME);
+        }
+        putIfPresent(metaData, CallerMetaData.REQUEST_ID, request.getAttribute(REQUEST_ID));
+        putIfPresent(metaData, CallerMetaData.CLIENT_REQUEST_ID, clientRequestId(request));
+        // PostgreSQL keeps microseconds: a time answered by a write must equal the time read back later.
+        return new CommandOrigin(caller.tenantId(), MetaData.from(metaData),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    // The application's filter keeps the id that the response echoes (the client's own, or one it made up when the
+    // client's was missing or unsafe); the raw header only counts where no such filter ran.
+    private static Object clientRequestId(HttpServletRequest request) {
+        Object echoed = request.getAttribute(CLIENT_REQUEST_ID);
+        return echoed != null ? echoed : request.getHeader(CLIENT_REQUEST_ID);
+    }
+
+    private static void putIdentity(Map<String, Object> metaData, Identity identity, String idKey, String nameKey) {
+        if (identity != null) {
+            putIfPresent(metaData, idKey, identity.id());
+            putIfPresent(metaData, nameKey, identity.displayName());
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> metaData, String key, Object value) {
+        if (value != null) {
+            metaData.put(key, value.toString());
+        }
+    }
+}
