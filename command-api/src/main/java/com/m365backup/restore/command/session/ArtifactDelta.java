@@ -1,0 +1,98 @@
+package com.m365backup.restore.command.session;
+
+import com.m365backup.restore.command.CommandOrigin;
+import com.m365backup.restore.command.RequestRefused;
+import com.m365backup.restore.command.restorepoint.RestorePoint;
+import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
+import com.m365backup.restore.session.AddMailboxArtifact;
+import com.m365backup.restore.session.NewMailboxArtifact;
+import com.m365backup.restore.session.RemoveMailboxArtifact;
+import com.m365backup.restore.session.RestoreSessionRejected;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Applies the items of a delta PATCH in request order, each as one command on the session, each on its own: one
+ * item's failure undoes nothing and stops nothing, and an item sees the effect of those before it (spec/api.md, PATCH
+ * per-item outcomes).
+ *
+ * <p>A rejection that concerns the session itself (unknown to the tenant, not a draft) refuses the whole request
+ * while nothing has changed yet; after a change it can only be that item's failure, as the earlier changes stand.
+ */
+@Component
+class ArtifactDelta {
+
+    private static final long NOTHING_CHANGED = -1;
+
+    private final CommandGateway commandGateway;
+    private final RestorePointCatalog restorePoints;
+    private final SessionReadSide readSide;
+
+    ArtifactDelta(CommandGateway commandGateway, RestorePointCatalog restorePoints, SessionReadSide readSide) {
+        this.commandGateway = commandGateway;
+        this.restorePoints = restorePoints;
+        this.readSide = readSide;
+    }
+
+    DeltaResponse apply(String sessionId, List<DeltaItem> items, CommandOrigin origin) {
+        List<DeltaResult> results = new ArrayList<>();
+        long version = NOTHING_CHANGED;
+        for (DeltaItem item : items) {
+            try {
+                if (item instanceof DeltaItem.Add add) {
+                    version = Math.max(version, add(sessionId, add, origin, results));
+                } else if (item instanceof DeltaItem.Remove remove) {
+                    version = Math.max(version, send(new RemoveMailboxArtifact(sessionId, origin.tenantId(),
+                            remove.artifactId(), remove.reason(), origin.requestedAt()), origin));
+                }
+            } catch (RestoreSessionRejected rejected) {
+                results.add(failure(item, GraphRejection.of(rejected.rejection()), rejected.getMessage(), version));
+            } catch (AggregateNotFoundException notFound) {
+                // Axon's own message speaks of its event store: the caller gets a sentence about its session.
+                results.add(failure(item, GraphRejection.sessionNotFound(),
+                        "Restore session '" + sessionId + "' was not found.", version));
+            }
+        }
+        if (version != NOTHING_CHANGED) {
+            readSide.awaitVersion(sessionId, version);
+        }
+        return new DeltaResponse(results);
+    }
+
+    /** Sends the add, records its outcome and answers the session's version, or NOTHING_CHANGED. */
+    private long add(String sessionId, DeltaItem.Add add, CommandOrigin origin, List<DeltaResult> results) {
+        String restorePointId = add.restorePoint().restorePointId();
+        Optional<RestorePoint> restorePoint = restorePoints.find(origin.tenantId(), restorePointId);
+        if (restorePoint.isEmpty()) {
+            results.add(FailedItem.of(add, GraphRejection.unknownRestorePoint(),
+                    "Restore point '" + restorePointId + "' does not exist."));
+            return NOTHING_CHANGED;
+        }
+        String artifactId = UUID.randomUUID().toString();
+        long version = send(new AddMailboxArtifact(sessionId, origin.tenantId(),
+                new NewMailboxArtifact(artifactId, restorePointId, restorePoint.get().mailboxId(),
+                        restorePoint.get().expiresAt(), add.destinationType()),
+                origin.requestedAt()), origin);
+        results.add(AddedArtifact.of(artifactId, add, origin.requestedAt()));
+        return version;
+    }
+
+    private long send(Object command, CommandOrigin origin) {
+        // The session's handlers answer its version after the change.
+        Number version = commandGateway.sendAndWait(command, origin.metaData());
+        return version.longValue();
+    }
+
+    private static FailedItem failure(DeltaItem item, GraphRejection rejection, String message, long version) {
+        if (version == NOTHING_CHANGED && rejection.concernsSession()) {
+            throw new RequestRefused(rejection.status(), rejection.code(), message);
+        }
+        return FailedItem.of(item, rejection, message);
+    }
+}

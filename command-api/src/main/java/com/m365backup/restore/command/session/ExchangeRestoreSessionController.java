@@ -1,0 +1,82 @@
+package com.m365backup.restore.command.session;
+
+import com.m365backup.restore.command.CommandOrigins;
+import com.m365backup.restore.command.RequestRefused;
+import com.m365backup.restore.query.RestoreSessionView;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The writes of Graph's exchangeRestoreSessions (spec/api.md, Paths): create and delta PATCH, at the root and under
+ * {@code /beta} and {@code /v1.0}, as Graph clients put the version in their base URL.
+ *
+ * <p>Bodies are taken as bytes and read strictly here, not by Spring's converters, so that every malformed body
+ * gets the Graph code of its endpoint ({@code BadRequest} for a create, {@code InvalidPatchRequest} for a PATCH).
+ */
+@RestController
+@RequestMapping({
+        "/solutions/backupRestore/exchangeRestoreSessions",
+        "/beta/solutions/backupRestore/exchangeRestoreSessions",
+        "/v1.0/solutions/backupRestore/exchangeRestoreSessions"})
+class ExchangeRestoreSessionController {
+
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final CreateRequestReader createRequests;
+    private final DeltaRequestReader deltaRequests;
+    private final RestoreSessionCreation creation;
+    private final ArtifactDelta delta;
+    private final CommandOrigins origins;
+
+    ExchangeRestoreSessionController(CreateRequestReader createRequests, DeltaRequestReader deltaRequests,
+                                     RestoreSessionCreation creation, ArtifactDelta delta, CommandOrigins origins) {
+        this.createRequests = createRequests;
+        this.deltaRequests = deltaRequests;
+        this.creation = creation;
+        this.delta = delta;
+        this.origins = origins;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RestoreSessionView> create(@RequestBody(required = false) byte[] body,
+                                              HttpServletRequest request) {
+        CreatedSession created = creation.create(createRequests.read(body), origins.of(request));
+        URI location = ServletUriComponentsBuilder.fromRequestUri(request)
+                .path("/{id}").buildAndExpand(created.id()).toUri();
+        // Created, but the read side has not shown it in time: say where it will be rather than invite a retry
+        // that would create a second session.
+        return created.view()
+                .map(view -> ResponseEntity.created(location).body(view))
+                .orElseGet(() -> ResponseEntity.accepted().location(location).build());
+    }
+
+    @PatchMapping(path = "/{sessionId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DeltaResponse patch(@PathVariable String sessionId, @RequestBody(required = false) byte[] body,
+                        HttpServletRequest request) {
+        String id = wellFormed(sessionId);
+        return delta.apply(id, deltaRequests.read(body), origins.of(request));
+    }
+
+    // Session ids are GUIDs made by this service, in lower case; a GUID compares without regard to case.
+    private static String wellFormed(String sessionId) {
+        if (!GUID.matcher(sessionId).matches()) {
+            throw new RequestRefused(HttpStatus.BAD_REQUEST, "InvalidRestoreSessionId",
+                    "The restore session id must be a GUID, such as 00000000-0000-0000-0000-000000000000.");
+        }
+        return sessionId.toLowerCase(Locale.ROOT);
+    }
+}

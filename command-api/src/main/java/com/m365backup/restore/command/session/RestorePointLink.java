@@ -1,0 +1,74 @@
+package com.m365backup.restore.command.session;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.web.util.UriUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An artifact's reference to its restore point as the client wrote it, {@code {"@odata.id": ...}}, {@code {"@id": ...}}
+ * or {@code {"id": ...}} (spec/api.md, PATCH: the delta payload). Answers echo it in the client's own key and value;
+ * {@code restorePointId} is the opaque id it names, never re-formatted.
+ */
+record RestorePointLink(String key, String value, String restorePointId) {
+
+    private static final List<String> KEYS = List.of("@odata.id", "@id", "id");
+    // A client that reuses a restore point object it read (from a search, say) sends these along; the catalog, not
+    // the client, is their source, so they are accepted and not used.
+    private static final Set<String> RESTORE_POINT_PROPERTIES = Set.of(
+            "@odata.type", "protectionDateTime", "expirationDateTime", "protectionUnit", "tags");
+    private static final Pattern RESTORE_POINT_ADDRESS = Pattern.compile("(?:^|/)(?i:restorePoints)/([^/?#]+)$");
+
+    /** The reference in {@code reference}, or empty when it does not name exactly one restore point. */
+    static Optional<RestorePointLink> read(JsonNode reference) {
+        if (reference == null || !reference.isObject()) {
+            return Optional.empty();
+        }
+        List<String> keys = KEYS.stream().filter(reference::has).toList();
+        if (keys.size() != 1 || !onlyKnownProperties(reference)) {
+            return Optional.empty();
+        }
+        String key = keys.get(0);
+        JsonNode value = reference.get(key);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            return Optional.empty();
+        }
+        return restorePointId(key, value.asText()).map(id -> new RestorePointLink(key, value.asText(), id));
+    }
+
+    @JsonValue
+    Map<String, String> asSent() {
+        return Map.of(key, value);
+    }
+
+    private static boolean onlyKnownProperties(JsonNode reference) {
+        for (Iterator<String> names = reference.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KEYS.contains(name) && !RESTORE_POINT_PROPERTIES.contains(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<String> restorePointId(String key, String value) {
+        if (key.equals("id")) {
+            return Optional.of(value);
+        }
+        Matcher address = RESTORE_POINT_ADDRESS.matcher(value);
+        if (address.find()) {
+            return Optional.of(UriUtils.decode(address.group(1), StandardCharsets.UTF_8));
+        }
+        // Anything else is the bare id, unless it is the address of something that is not a restore point.
+        boolean anAddress = value.contains("://") || value.startsWith("/");
+        return anAddress ? Optional.empty() : Optional.of(value);
+    }
+}

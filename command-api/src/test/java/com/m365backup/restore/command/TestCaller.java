@@ -1,0 +1,38 @@
+package com.m365backup.restore.command;
+
+import com.m365backup.restore.caller.Caller;
+import com.m365backup.restore.caller.CurrentCaller;
+import com.m365backup.restore.caller.IdentitySet;
+import com.m365backup.restore.command.restorepoint.UncataloguedRestorePoints;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * What the app provides to the write side, fixed for tests: one delegated caller of one tenant, a clock that stands
+ * still at the time of Graph's example, and the module's own shared beans.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import({CommandApiConfiguration.class, CommandOrigins.class, StrictJson.class, UncataloguedRestorePoints.class})
+public class TestCaller {
+
+    public static final String TENANT = "6babcaad-604b-40ac-a9d7-9fd97c0b779f";
+    public static final String USER_ID = "48d31887-5fad-4d73-a9f5-3c356e68a038";
+    public static final String USER_NAME = "Megan Bowen";
+    public static final Instant NOW = Instant.parse("2015-06-19T12:01:03.45Z");
+
+    @Bean
+    CurrentCaller currentCaller() {
+        Caller caller = new Caller(TENANT, IdentitySet.ofUser(USER_ID, USER_NAME));
+        return () -> caller;
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+}
