@@ -35,4 +35,10 @@ class StorageSchemaTest {
 
         assertThat(tokens).isPositive();
     }
+
+    @Test
+    void the_embedded_postgresql_makes_every_answered_commit_durable() {
+        assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+    }
 }

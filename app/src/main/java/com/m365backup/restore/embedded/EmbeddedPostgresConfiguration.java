@@ -37,8 +37,9 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(properties.ephemeral())
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                // zonky turns synchronous commits off for speed; a write that got a success answer must survive
-                // a crash, so they are back on.
+                // zonky starts PostgreSQL with fsync and synchronous commits off, for speed; a write that got a
+                // success answer must survive a crash, so both are back on.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(Duration.ofSeconds(30));
         if (properties.port() > 0) {
