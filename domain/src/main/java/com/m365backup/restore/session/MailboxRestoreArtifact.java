@@ -2,19 +2,31 @@ package com.m365backup.restore.session;
 
 import org.axonframework.modelling.command.EntityId;
 
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /** One mailbox of a session, as far as the session's rules need to know it. */
 class MailboxRestoreArtifact {
 
+    private static final Set<ArtifactRestoreStatus> ENDED =
+            EnumSet.of(ArtifactRestoreStatus.SUCCEEDED, ArtifactRestoreStatus.FAILED);
+
     @EntityId
     private final String artifactId;
+    private final String restorePointId;
     private final String mailboxId;
+    private final Instant restorePointExpiresAt;
+    private final DestinationType destinationType;
     private ArtifactRestoreStatus status;
 
-    MailboxRestoreArtifact(String artifactId, String mailboxId) {
-        this.artifactId = artifactId;
-        this.mailboxId = mailboxId;
+    MailboxRestoreArtifact(MailboxArtifactAdded added) {
+        this.artifactId = added.artifactId();
+        this.restorePointId = added.restorePointId();
+        this.mailboxId = added.mailboxId();
+        this.restorePointExpiresAt = added.restorePointExpiresAt();
+        this.destinationType = added.destinationType();
         this.status = ArtifactRestoreStatus.ADDED;
     }
 
@@ -22,12 +34,37 @@ class MailboxRestoreArtifact {
         return artifactId;
     }
 
+    String restorePointId() {
+        return restorePointId;
+    }
+
     String mailboxId() {
         return mailboxId;
     }
 
+    DestinationType destinationType() {
+        return destinationType;
+    }
+
     ArtifactRestoreStatus status() {
         return status;
+    }
+
+    boolean ended() {
+        return ENDED.contains(status);
+    }
+
+    /** Whether its restore point can no longer be restored at {@code now}; a restore point without expiry never. */
+    boolean expiredAt(Instant now) {
+        return restorePointExpiresAt != null && !restorePointExpiresAt.isAfter(now);
+    }
+
+    Instant restorePointExpiresAt() {
+        return restorePointExpiresAt;
+    }
+
+    void moveTo(ArtifactRestoreStatus next) {
+        status = next;
     }
 
     // Value equality lets Axon's test fixture compare the state built by command handling with the replayed one.
@@ -35,7 +72,10 @@ class MailboxRestoreArtifact {
     public boolean equals(Object other) {
         return other instanceof MailboxRestoreArtifact that
                 && artifactId.equals(that.artifactId)
+                && restorePointId.equals(that.restorePointId)
                 && mailboxId.equals(that.mailboxId)
+                && Objects.equals(restorePointExpiresAt, that.restorePointExpiresAt)
+                && destinationType == that.destinationType
                 && status == that.status;
     }
 

@@ -12,6 +12,14 @@ public enum Rejection {
     RESTORE_POINT_EXPIRED,
     /** A change to a session that has left {@code draft}. */
     SESSION_NOT_IN_DRAFT,
-    /** The session does not exist for the caller's tenant. */
-    SESSION_NOT_FOUND
+    /** The session does not exist for the caller's tenant (or was deleted). */
+    SESSION_NOT_FOUND,
+    /** Activation of a session without artifacts. */
+    NO_ARTIFACTS,
+    /** Activation while the tenant already has as many sessions activating or active as it may. */
+    TOO_MANY_ACTIVE_SESSIONS,
+    /** Activation that would put more of the tenant's mailboxes in restore at once than it may. */
+    TOO_MANY_MAILBOXES_IN_RESTORE,
+    /** A step of the restore engine for an artifact that is not (any more) where that step begins. */
+    ARTIFACT_NOT_AT_THAT_STEP
 }

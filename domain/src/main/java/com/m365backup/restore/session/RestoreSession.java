@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.ForwardMatchingInstances;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,6 +30,7 @@ public class RestoreSession {
     private String tenantId;
     private RestoreSessionStatus status;
     private DestinationType destinationType;
+    private boolean deleted;
 
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final Map<String, MailboxRestoreArtifact> artifacts = new LinkedHashMap<>();
@@ -70,6 +72,92 @@ public class RestoreSession {
         return AggregateLifecycle.getVersion();
     }
 
+    @CommandHandler
+    public long handle(ActivateRestoreSession command) {
+        requireTenant(command.tenantId());
+        if (status != RestoreSessionStatus.DRAFT) {
+            throw RestoreSessionRejected.notAllowed("activated", status);
+        }
+        if (artifacts.isEmpty()) {
+            throw RestoreSessionRejected.noArtifacts();
+        }
+        TenantRestoreLoad load = command.tenantLoad();
+        if (load.activeSessions() >= load.maxActiveSessions()) {
+            throw RestoreSessionRejected.tooManyActiveSessions(load.maxActiveSessions());
+        }
+        if (load.mailboxesInRestore() + artifacts.size() > load.maxMailboxesInRestore()) {
+            throw RestoreSessionRejected.tooManyMailboxesInRestore(load.mailboxesInRestore(), artifacts.size(),
+                    load.maxMailboxesInRestore());
+        }
+        apply(new RestoreSessionActivated(sessionId, tenantId, command.requestedAt()));
+        // A copy: applying changes the artifacts' statuses while this loops.
+        List.copyOf(artifacts.values()).forEach(artifact -> apply(new ArtifactRestoreScheduling(sessionId, tenantId,
+                artifact.artifactId(), artifact.mailboxId(), command.requestedAt())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DeleteRestoreSession command) {
+        requireTenant(command.tenantId());
+        if (status != RestoreSessionStatus.DRAFT) {
+            throw RestoreSessionRejected.notAllowed("deleted", status);
+        }
+        apply(new RestoreSessionDeleted(sessionId, command.requestedAt()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public void handle(ScheduleArtifactRestore command) {
+        MailboxRestoreArtifact artifact = artifactAt(command.artifactId(), ArtifactRestoreStatus.SCHEDULING);
+        Instant now = command.scheduledAt();
+        if (command.competingSessionId() != null) {
+            apply(new ArtifactRestoreFailed(sessionId, artifact.artifactId(),
+                    ArtifactErrorCode.DUPLICATE_ARTIFACT_RESTORE_REQUEST,
+                    "The mailbox of restore point '" + artifact.restorePointId()
+                            + "' is already being restored by another active restore session ("
+                            + command.competingSessionId() + ").", now));
+        } else if (artifact.expiredAt(now)) {
+            apply(expired(artifact, now));
+        } else {
+            apply(new ArtifactRestoreScheduled(sessionId, artifact.artifactId(), now));
+        }
+        followArtifacts(now);
+    }
+
+    @CommandHandler
+    public void handle(StartArtifactRestore command) {
+        MailboxRestoreArtifact artifact = artifactAt(command.artifactId(), ArtifactRestoreStatus.SCHEDULED);
+        Instant now = command.startedAt();
+        // A restore point may expire while its artifact waits for its turn.
+        if (artifact.expiredAt(now)) {
+            apply(expired(artifact, now));
+        } else {
+            apply(new ArtifactRestoreStarted(sessionId, tenantId, artifact.artifactId(), artifact.restorePointId(),
+                    artifact.mailboxId(), artifact.destinationType(), now));
+        }
+        followArtifacts(now);
+    }
+
+    @CommandHandler
+    public void handle(CompleteArtifactRestore command) {
+        artifactAt(command.artifactId(), ArtifactRestoreStatus.IN_PROGRESS);
+        apply(new ArtifactRestoreSucceeded(sessionId, command.artifactId(), command.restoredFolderId(),
+                command.restoredFolderName(), command.restoredItemCount(), command.completedAt()));
+        followArtifacts(command.completedAt());
+    }
+
+    @CommandHandler
+    public void handle(FailArtifactRestore command) {
+        MailboxRestoreArtifact artifact = artifacts.get(command.artifactId());
+        if (artifact == null || artifact.ended() || artifact.status() == ArtifactRestoreStatus.ADDED) {
+            throw RestoreSessionRejected.notAtThatStep(command.artifactId(),
+                    artifact == null ? null : artifact.status());
+        }
+        apply(new ArtifactRestoreFailed(sessionId, command.artifactId(), command.code(), command.message(),
+                command.failedAt()));
+        followArtifacts(command.failedAt());
+    }
+
     @EventSourcingHandler
     void on(RestoreSessionCreated event) {
         sessionId = event.sessionId();
@@ -79,7 +167,7 @@ public class RestoreSession {
 
     @EventSourcingHandler
     void on(MailboxArtifactAdded event) {
-        artifacts.put(event.artifactId(), new MailboxRestoreArtifact(event.artifactId(), event.mailboxId()));
+        artifacts.put(event.artifactId(), new MailboxRestoreArtifact(event));
         destinationType = event.destinationType();
     }
 
@@ -91,9 +179,90 @@ public class RestoreSession {
         }
     }
 
+    @EventSourcingHandler
+    void on(RestoreSessionActivated event) {
+        status = RestoreSessionStatus.ACTIVATING;
+    }
+
+    @EventSourcingHandler
+    void on(ArtifactRestoreScheduling event) {
+        artifacts.get(event.artifactId()).moveTo(ArtifactRestoreStatus.SCHEDULING);
+    }
+
+    @EventSourcingHandler
+    void on(ArtifactRestoreScheduled event) {
+        artifacts.get(event.artifactId()).moveTo(ArtifactRestoreStatus.SCHEDULED);
+    }
+
+    @EventSourcingHandler
+    void on(ArtifactRestoreStarted event) {
+        artifacts.get(event.artifactId()).moveTo(ArtifactRestoreStatus.IN_PROGRESS);
+    }
+
+    @EventSourcingHandler
+    void on(ArtifactRestoreSucceeded event) {
+        artifacts.get(event.artifactId()).moveTo(ArtifactRestoreStatus.SUCCEEDED);
+    }
+
+    @EventSourcingHandler
+    void on(ArtifactRestoreFailed event) {
+        artifacts.get(event.artifactId()).moveTo(ArtifactRestoreStatus.FAILED);
+    }
+
+    @EventSourcingHandler
+    void on(RestoreSessionStarted event) {
+        status = RestoreSessionStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(RestoreSessionEnded event) {
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(RestoreSessionDeleted event) {
+        deleted = true;
+    }
+
+    /**
+     * The session follows its artifacts (spec/api.md, Lifecycle): {@code active} once none is left in scheduling,
+     * and ended once all have ended.
+     */
+    private void followArtifacts(Instant now) {
+        if (status == RestoreSessionStatus.ACTIVATING && artifacts.values().stream()
+                .noneMatch(artifact -> artifact.status() == ArtifactRestoreStatus.SCHEDULING)) {
+            apply(new RestoreSessionStarted(sessionId, now));
+        }
+        if (status == RestoreSessionStatus.ACTIVE
+                && artifacts.values().stream().allMatch(MailboxRestoreArtifact::ended)) {
+            int succeeded = (int) artifacts.values().stream()
+                    .filter(artifact -> artifact.status() == ArtifactRestoreStatus.SUCCEEDED).count();
+            int failed = artifacts.size() - succeeded;
+            RestoreSessionStatus end = failed == 0 ? RestoreSessionStatus.COMPLETED
+                    : succeeded == 0 ? RestoreSessionStatus.FAILED
+                    : RestoreSessionStatus.COMPLETED_WITH_ERROR;
+            apply(new RestoreSessionEnded(sessionId, end, succeeded, failed, now));
+        }
+    }
+
+    private MailboxRestoreArtifact artifactAt(String artifactId, ArtifactRestoreStatus step) {
+        MailboxRestoreArtifact artifact = artifacts.get(artifactId);
+        if (artifact == null || artifact.status() != step) {
+            throw RestoreSessionRejected.notAtThatStep(artifactId, artifact == null ? null : artifact.status());
+        }
+        return artifact;
+    }
+
+    private ArtifactRestoreFailed expired(MailboxRestoreArtifact artifact, Instant now) {
+        return new ArtifactRestoreFailed(sessionId, artifact.artifactId(), ArtifactErrorCode.INVALID_RESTORE_TIME,
+                "Restore point '" + artifact.restorePointId() + "' expired at " + artifact.restorePointExpiresAt()
+                        + ", before its turn to be restored.", now);
+    }
+
     private void requireTenant(String callerTenant) {
-        // Another tenant's session is reported as missing, never as forbidden: no leak that it exists.
-        if (!tenantId.equals(callerTenant)) {
+        // Another tenant's session is reported as missing, never as forbidden: no leak that it exists. A deleted
+        // session is gone for everyone.
+        if (deleted || !tenantId.equals(callerTenant)) {
             throw RestoreSessionRejected.notFound(sessionId);
         }
     }

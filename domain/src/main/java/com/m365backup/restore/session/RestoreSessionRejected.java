@@ -43,6 +43,34 @@ public class RestoreSessionRejected extends RuntimeException {
                 "The restore session can only be changed in draft state; it is " + status.graphName() + ".");
     }
 
+    static RestoreSessionRejected notAllowed(String action, RestoreSessionStatus status) {
+        return new RestoreSessionRejected(Rejection.SESSION_NOT_IN_DRAFT,
+                "A restore session can only be " + action + " in draft state; this one is " + status.graphName() + ".");
+    }
+
+    static RestoreSessionRejected noArtifacts() {
+        return new RestoreSessionRejected(Rejection.NO_ARTIFACTS,
+                "A restore session needs at least one mailbox restore artifact to be activated.");
+    }
+
+    static RestoreSessionRejected tooManyActiveSessions(int maxActiveSessions) {
+        return new RestoreSessionRejected(Rejection.TOO_MANY_ACTIVE_SESSIONS,
+                "The tenant already has " + maxActiveSessions
+                        + " restore sessions activating or active; wait until one of them ends.");
+    }
+
+    static RestoreSessionRejected tooManyMailboxesInRestore(int inRestore, int adding, int maxMailboxes) {
+        return new RestoreSessionRejected(Rejection.TOO_MANY_MAILBOXES_IN_RESTORE,
+                "Activating this session would restore " + (inRestore + adding) + " mailboxes of the tenant at once;"
+                        + " at most " + maxMailboxes + " may be in restore at the same time.");
+    }
+
+    static RestoreSessionRejected notAtThatStep(String artifactId, ArtifactRestoreStatus status) {
+        return new RestoreSessionRejected(Rejection.ARTIFACT_NOT_AT_THAT_STEP,
+                "Artifact '" + artifactId + "' is " + (status == null ? "not in this session" : status.graphName())
+                        + ", where this step of its restore does not apply.");
+    }
+
     static RestoreSessionRejected notFound(String sessionId) {
         return new RestoreSessionRejected(Rejection.SESSION_NOT_FOUND,
                 "Restore session '" + sessionId + "' was not found.");

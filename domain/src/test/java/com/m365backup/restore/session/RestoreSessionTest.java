@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static com.m365backup.restore.session.DestinationType.IN_PLACE;
@@ -22,6 +23,8 @@ class RestoreSessionTest {
     private static final String OTHER_TENANT = "tenant-b";
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
     private static final Instant LATER = Instant.parse("2026-11-28T10:05:00Z");
+
+    private static final TenantRestoreLoad ROOM = new TenantRestoreLoad(0, 25, 0, 1000);
 
     private FixtureConfiguration<RestoreSession> fixture;
 
@@ -170,6 +173,291 @@ class RestoreSessionTest {
                .when(new RemoveMailboxArtifact(SESSION, OTHER_TENANT, "a-1", CHANGED, LATER))
                .expectException(rejected(Rejection.SESSION_NOT_FOUND))
                .expectNoEvents();
+    }
+
+    @Test
+    void activating_a_draft_with_artifacts_makes_it_activating_and_puts_each_artifact_into_scheduling() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW), added("a-2", "rp-2", IN_PLACE, NOW))
+               .when(new ActivateRestoreSession(SESSION, TENANT, ROOM, LATER))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(new RestoreSessionActivated(SESSION, TENANT, LATER),
+                       new ArtifactRestoreScheduling(SESSION, TENANT, "a-1", "rp-1", LATER),
+                       new ArtifactRestoreScheduling(SESSION, TENANT, "a-2", "rp-2", LATER))
+               .expectResultMessagePayload(5L);
+    }
+
+    @Test
+    void activating_a_session_without_artifacts_is_rejected() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW), removed("a-1"))
+               .when(new ActivateRestoreSession(SESSION, TENANT, ROOM, LATER))
+               .expectException(rejected(Rejection.NO_ARTIFACTS))
+               .expectNoEvents();
+    }
+
+    @Test
+    void activating_a_session_that_is_not_a_draft_is_rejected() {
+        fixture.given(history(activatedWith("a-1")))
+               .when(new ActivateRestoreSession(SESSION, TENANT, ROOM, LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_IN_DRAFT))
+               .expectNoEvents();
+    }
+
+    @Test
+    void activating_when_the_tenant_has_its_maximum_of_active_sessions_is_rejected() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(new ActivateRestoreSession(SESSION, TENANT, new TenantRestoreLoad(25, 25, 0, 1000), LATER))
+               .expectException(rejected(Rejection.TOO_MANY_ACTIVE_SESSIONS))
+               .expectNoEvents();
+    }
+
+    @Test
+    void activating_beyond_the_tenants_maximum_of_mailboxes_in_restore_is_rejected() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW), added("a-2", "rp-2", IN_PLACE, NOW))
+               .when(new ActivateRestoreSession(SESSION, TENANT, new TenantRestoreLoad(3, 25, 999, 1000), LATER))
+               .expectException(rejected(Rejection.TOO_MANY_MAILBOXES_IN_RESTORE))
+               .expectNoEvents();
+    }
+
+    @Test
+    void activating_another_tenants_session_is_answered_as_not_found() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(new ActivateRestoreSession(SESSION, OTHER_TENANT, ROOM, LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_FOUND))
+               .expectNoEvents();
+    }
+
+    @Test
+    void an_artifact_whose_mailbox_is_free_is_scheduled() {
+        fixture.given(history(activatedWith("a-1", "a-2")))
+               .when(new ScheduleArtifactRestore(SESSION, "a-1", null, LATER))
+               .expectEvents(new ArtifactRestoreScheduled(SESSION, "a-1", LATER));
+    }
+
+    @Test
+    void the_session_becomes_active_once_the_last_artifact_is_scheduled() {
+        fixture.given(history(activatedWith("a-1", "a-2"), scheduled("a-1")))
+               .when(new ScheduleArtifactRestore(SESSION, "a-2", null, LATER))
+               .expectEvents(new ArtifactRestoreScheduled(SESSION, "a-2", LATER),
+                       new RestoreSessionStarted(SESSION, LATER));
+    }
+
+    @Test
+    void an_artifact_whose_mailbox_another_active_session_restores_fails_as_a_duplicate_request() {
+        fixture.given(history(activatedWith("a-1", "a-2")))
+               .when(new ScheduleArtifactRestore(SESSION, "a-1", "other-session", LATER))
+               .expectEvents(failed("a-1", ArtifactErrorCode.DUPLICATE_ARTIFACT_RESTORE_REQUEST,
+                       "The mailbox of restore point 'rp-1' is already being restored by another active restore"
+                               + " session (other-session)."));
+    }
+
+    @Test
+    void an_artifact_whose_restore_point_expired_before_scheduling_fails_with_invalid_restore_time() {
+        fixture.given(created(), expiringAdded("a-1", NOW.plusSeconds(60)), added("a-2", "rp-2", IN_PLACE, NOW),
+                        new RestoreSessionActivated(SESSION, TENANT, NOW), scheduling("a-1", "rp-1"),
+                        scheduling("a-2", "rp-2"))
+               .when(new ScheduleArtifactRestore(SESSION, "a-1", null, LATER))
+               .expectEvents(failed("a-1", ArtifactErrorCode.INVALID_RESTORE_TIME,
+                       "Restore point 'rp-1' expired at 2026-11-28T10:01:00Z, before its turn to be restored."));
+    }
+
+    @Test
+    void a_session_whose_every_artifact_failed_scheduling_becomes_active_and_ends_failed() {
+        fixture.given(history(activatedWith("a-1")))
+               .when(new ScheduleArtifactRestore(SESSION, "a-1", "other-session", LATER))
+               .expectEvents(failed("a-1", ArtifactErrorCode.DUPLICATE_ARTIFACT_RESTORE_REQUEST,
+                               "The mailbox of restore point 'rp-1' is already being restored by another active"
+                                       + " restore session (other-session)."),
+                       new RestoreSessionStarted(SESSION, LATER),
+                       new RestoreSessionEnded(SESSION, RestoreSessionStatus.FAILED, 0, 1, LATER));
+    }
+
+    @Test
+    void scheduling_an_artifact_that_is_not_in_scheduling_is_rejected() {
+        fixture.given(history(activatedWith("a-1", "a-2"), scheduled("a-1")))
+               .when(new ScheduleArtifactRestore(SESSION, "a-1", null, LATER))
+               .expectException(rejected(Rejection.ARTIFACT_NOT_AT_THAT_STEP))
+               .expectNoEvents();
+    }
+
+    @Test
+    void starting_a_scheduled_artifact_puts_it_in_progress_with_what_the_restorer_needs() {
+        fixture.given(history(activatedWith("a-1"), scheduled("a-1"), started()))
+               .when(new StartArtifactRestore(SESSION, "a-1", LATER))
+               .expectEvents(new ArtifactRestoreStarted(SESSION, TENANT, "a-1", "rp-1", "rp-1", IN_PLACE, LATER));
+    }
+
+    @Test
+    void an_artifact_whose_restore_point_expired_while_it_waited_fails_instead_of_starting() {
+        fixture.given(created(), expiringAdded("a-1", NOW.plusSeconds(60)), added("a-2", "rp-2", IN_PLACE, NOW),
+                        new RestoreSessionActivated(SESSION, TENANT, NOW), scheduling("a-1", "rp-1"),
+                        scheduling("a-2", "rp-2"), scheduled("a-1"), scheduled("a-2"), started())
+               .when(new StartArtifactRestore(SESSION, "a-1", LATER))
+               .expectEvents(failed("a-1", ArtifactErrorCode.INVALID_RESTORE_TIME,
+                       "Restore point 'rp-1' expired at 2026-11-28T10:01:00Z, before its turn to be restored."));
+    }
+
+    @Test
+    void starting_an_artifact_that_is_not_scheduled_is_rejected() {
+        fixture.given(history(activatedWith("a-1", "a-2")))
+               .when(new StartArtifactRestore(SESSION, "a-1", LATER))
+               .expectException(rejected(Rejection.ARTIFACT_NOT_AT_THAT_STEP))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_restored_artifact_succeeds_with_its_folder_and_item_count() {
+        fixture.given(history(activeWith("a-1", "a-2"), inProgress("a-1")))
+               .when(new CompleteArtifactRestore(SESSION, "a-1", "folder-1", "Restored 1", 42, LATER))
+               .expectEvents(succeeded("a-1"));
+    }
+
+    @Test
+    void completing_an_artifact_that_is_not_in_progress_is_rejected() {
+        fixture.given(history(activeWith("a-1"), inProgress("a-1"), succeeded("a-1")))
+               .when(new CompleteArtifactRestore(SESSION, "a-1", "folder-1", "Restored 1", 42, LATER))
+               .expectException(rejected(Rejection.ARTIFACT_NOT_AT_THAT_STEP))
+               .expectNoEvents();
+    }
+
+    @Test
+    void an_artifact_in_progress_can_fail_with_an_unknown_error() {
+        fixture.given(history(activeWith("a-1", "a-2"), inProgress("a-1")))
+               .when(new FailArtifactRestore(SESSION, "a-1", ArtifactErrorCode.UNKNOWN_ERROR, "It broke.", LATER))
+               .expectEvents(failed("a-1", ArtifactErrorCode.UNKNOWN_ERROR, "It broke."));
+    }
+
+    @Test
+    void failing_an_artifact_that_has_already_ended_is_rejected() {
+        fixture.given(history(activeWith("a-1", "a-2"), inProgress("a-1"), succeeded("a-1")))
+               .when(new FailArtifactRestore(SESSION, "a-1", ArtifactErrorCode.UNKNOWN_ERROR, "It broke.", LATER))
+               .expectException(rejected(Rejection.ARTIFACT_NOT_AT_THAT_STEP))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_session_whose_artifacts_all_succeeded_ends_completed() {
+        fixture.given(history(activeWith("a-1", "a-2"), inProgress("a-1"), succeeded("a-1"), inProgress("a-2")))
+               .when(new CompleteArtifactRestore(SESSION, "a-2", "folder-1", "Restored 1", 42, LATER))
+               .expectEvents(succeeded("a-2"),
+                       new RestoreSessionEnded(SESSION, RestoreSessionStatus.COMPLETED, 2, 0, LATER));
+    }
+
+    @Test
+    void a_session_whose_artifacts_all_failed_ends_failed() {
+        fixture.given(history(activeWith("a-1", "a-2"), inProgress("a-1"),
+                        failed("a-1", ArtifactErrorCode.UNKNOWN_ERROR, "It broke."), inProgress("a-2")))
+               .when(new FailArtifactRestore(SESSION, "a-2", ArtifactErrorCode.UNKNOWN_ERROR, "It broke.", LATER))
+               .expectEvents(failed("a-2", ArtifactErrorCode.UNKNOWN_ERROR, "It broke."),
+                       new RestoreSessionEnded(SESSION, RestoreSessionStatus.FAILED, 0, 2, LATER));
+    }
+
+    @Test
+    void a_session_with_successes_and_failures_ends_completed_with_error() {
+        fixture.given(history(activeWith("a-1", "a-2"), inProgress("a-1"), succeeded("a-1"), inProgress("a-2")))
+               .when(new FailArtifactRestore(SESSION, "a-2", ArtifactErrorCode.UNKNOWN_ERROR, "It broke.", LATER))
+               .expectEvents(failed("a-2", ArtifactErrorCode.UNKNOWN_ERROR, "It broke."),
+                       new RestoreSessionEnded(SESSION, RestoreSessionStatus.COMPLETED_WITH_ERROR, 1, 1, LATER));
+    }
+
+    @Test
+    void deleting_a_draft_session_records_it() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(new DeleteRestoreSession(SESSION, TENANT, LATER))
+               .expectEvents(new RestoreSessionDeleted(SESSION, LATER))
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void deleting_a_session_that_is_not_a_draft_is_rejected() {
+        fixture.given(history(activatedWith("a-1")))
+               .when(new DeleteRestoreSession(SESSION, TENANT, LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_IN_DRAFT))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_deleted_session_is_not_found_any_more() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW), new RestoreSessionDeleted(SESSION, LATER))
+               .when(new AddMailboxArtifact(SESSION, TENANT, artifact("a-2", "rp-2", IN_PLACE), LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_FOUND))
+               .expectNoEvents();
+    }
+
+    @Test
+    void deleting_another_tenants_session_is_answered_as_not_found() {
+        fixture.given(created())
+               .when(new DeleteRestoreSession(SESSION, OTHER_TENANT, LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_FOUND))
+               .expectNoEvents();
+    }
+
+    /** A history written as events and lists of events, in order. */
+    private static List<Object> history(Object... parts) {
+        List<Object> events = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof Object[] several) {
+                events.addAll(List.of(several));
+            } else {
+                events.add(part);
+            }
+        }
+        return events;
+    }
+
+    private static Object[] activatedWith(String... artifactIds) {
+        List<Object> events = new ArrayList<>();
+        events.add(created());
+        for (String artifactId : artifactIds) {
+            events.add(added(artifactId, restorePointOf(artifactId), IN_PLACE, NOW));
+        }
+        events.add(new RestoreSessionActivated(SESSION, TENANT, NOW));
+        for (String artifactId : artifactIds) {
+            events.add(scheduling(artifactId, restorePointOf(artifactId)));
+        }
+        return events.toArray();
+    }
+
+    private static Object[] activeWith(String... artifactIds) {
+        List<Object> events = new ArrayList<>(List.of(activatedWith(artifactIds)));
+        for (String artifactId : artifactIds) {
+            events.add(scheduled(artifactId));
+        }
+        events.add(started());
+        return events.toArray();
+    }
+
+    private static String restorePointOf(String artifactId) {
+        return "rp-" + artifactId.substring(artifactId.indexOf('-') + 1);
+    }
+
+    private static MailboxArtifactAdded expiringAdded(String artifactId, Instant expiresAt) {
+        String restorePointId = restorePointOf(artifactId);
+        return new MailboxArtifactAdded(SESSION, artifactId, restorePointId, restorePointId, expiresAt, IN_PLACE, NOW);
+    }
+
+    private static ArtifactRestoreScheduling scheduling(String artifactId, String mailboxId) {
+        return new ArtifactRestoreScheduling(SESSION, TENANT, artifactId, mailboxId, NOW);
+    }
+
+    private static ArtifactRestoreScheduled scheduled(String artifactId) {
+        return new ArtifactRestoreScheduled(SESSION, artifactId, NOW);
+    }
+
+    private static RestoreSessionStarted started() {
+        return new RestoreSessionStarted(SESSION, NOW);
+    }
+
+    private static ArtifactRestoreStarted inProgress(String artifactId) {
+        String restorePointId = restorePointOf(artifactId);
+        return new ArtifactRestoreStarted(SESSION, TENANT, artifactId, restorePointId, restorePointId, IN_PLACE, NOW);
+    }
+
+    private static ArtifactRestoreSucceeded succeeded(String artifactId) {
+        return new ArtifactRestoreSucceeded(SESSION, artifactId, "folder-1", "Restored 1", 42, LATER);
+    }
+
+    private static ArtifactRestoreFailed failed(String artifactId, ArtifactErrorCode code, String message) {
+        return new ArtifactRestoreFailed(SESSION, artifactId, code, message, LATER);
     }
 
     private static RestoreSessionCreated created() {

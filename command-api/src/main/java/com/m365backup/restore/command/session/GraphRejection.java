@@ -18,6 +18,14 @@ record GraphRejection(HttpStatus status, String code) {
             case RESTORE_POINT_EXPIRED -> new GraphRejection(HttpStatus.BAD_REQUEST, "InvalidRestoreTime");
             case SESSION_NOT_IN_DRAFT -> new GraphRejection(HttpStatus.FORBIDDEN, "RestoreSessionActionNotAllowed");
             case SESSION_NOT_FOUND -> sessionNotFound();
+            case NO_ARTIFACTS -> new GraphRejection(HttpStatus.BAD_REQUEST, "InvalidArtifactRequest");
+            // 500 is what Graph documents for this limit, odd as it is for a client's error.
+            case TOO_MANY_ACTIVE_SESSIONS ->
+                    new GraphRejection(HttpStatus.INTERNAL_SERVER_ERROR, "TooManyActiveRestoreSessions");
+            case TOO_MANY_MAILBOXES_IN_RESTORE ->
+                    new GraphRejection(HttpStatus.BAD_REQUEST, "RestoreArtifactsLimitBreached");
+            // Only the restore engine sends the steps of a restore; no request of a client meets this.
+            case ARTIFACT_NOT_AT_THAT_STEP -> new GraphRejection(HttpStatus.CONFLICT, "Invalid");
         };
     }
 

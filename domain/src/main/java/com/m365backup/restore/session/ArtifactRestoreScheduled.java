@@ -1,0 +1,10 @@
+package com.m365backup.restore.session;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** An artifact is scheduled: it waits for the restorer. */
+@Revision("1")
+public record ArtifactRestoreScheduled(String sessionId, String artifactId, Instant scheduledAt) {
+}

@@ -1,0 +1,13 @@
+package com.m365backup.restore.session;
+
+/**
+ * How much of a tenant's restore capacity is in use when a session is activated, and how much there is: at most
+ * {@code maxActiveSessions} sessions activating or active, and {@code maxMailboxesInRestore} mailboxes in restore at
+ * once (spec/api.md, Lifecycle). The sender measures it, since it spans every session of the tenant.
+ */
+public record TenantRestoreLoad(
+        int activeSessions,
+        int maxActiveSessions,
+        int mailboxesInRestore,
+        int maxMailboxesInRestore) {
+}
