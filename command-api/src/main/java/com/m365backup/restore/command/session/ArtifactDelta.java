@@ -33,11 +33,14 @@ class ArtifactDelta {
     private final CommandGateway commandGateway;
     private final RestorePointCatalog restorePoints;
     private final SessionReadSide readSide;
+    private final DeltaItemOutcomes outcomes;
 
-    ArtifactDelta(CommandGateway commandGateway, RestorePointCatalog restorePoints, SessionReadSide readSide) {
+    ArtifactDelta(CommandGateway commandGateway, RestorePointCatalog restorePoints, SessionReadSide readSide,
+                  DeltaItemOutcomes outcomes) {
         this.commandGateway = commandGateway;
         this.restorePoints = restorePoints;
         this.readSide = readSide;
+        this.outcomes = outcomes;
     }
 
     DeltaResponse apply(String sessionId, List<DeltaItem> items, CommandOrigin origin) {
@@ -59,6 +62,7 @@ class ArtifactDelta {
                         "Restore session '" + sessionId + "' was not found.", version));
             }
         }
+        outcomes.count(items, results);
         if (version != NOTHING_CHANGED) {
             readSide.awaitVersion(sessionId, version);
         }

@@ -1,6 +1,7 @@
 package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.TestCaller;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 
@@ -18,6 +19,6 @@ import java.lang.annotation.Target;
 @WebMvcTest(controllers = ExchangeRestoreSessionController.class,
         properties = "spring.mvc.problemdetails.enabled=true")
 @Import({TestCaller.class, CreateRequestReader.class, DeltaRequestReader.class, RestoreSessionCreation.class,
-        ArtifactDelta.class, SessionReadSide.class})
+        ArtifactDelta.class, SessionReadSide.class, DeltaItemOutcomes.class, SimpleMeterRegistry.class})
 @interface SessionWrites {
 }
