@@ -1,5 +1,6 @@
 package com.m365backup.restore;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.lang.annotation.ElementType;
@@ -13,7 +14,11 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+// Metrics as in production (Prometheus included), so that every test shares this one context.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "restore.embedded-postgres.ephemeral=true")
+        properties = {"restore.embedded-postgres.ephemeral=true",
+                // A stopped database shows in readiness within seconds rather than Hikari's default 30s.
+                "spring.datasource.hikari.connection-timeout=5000"})
 public @interface IntegrationTest {
 }
