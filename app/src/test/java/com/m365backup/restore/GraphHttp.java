@@ -25,6 +25,15 @@ public final class GraphHttp {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET with one more header, such as {@code Prefer}. */
+    public Response get(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(uri(path)).header(header, value).GET());
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
     public Response post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -72,7 +72,7 @@ class ExchangeRestoreSessionController {
     }
 
     // Session ids are GUIDs made by this service, in lower case; a GUID compares without regard to case.
-    private static String wellFormed(String sessionId) {
+    static String wellFormed(String sessionId) {
         if (!GUID.matcher(sessionId).matches()) {
             throw new RequestRefused(HttpStatus.BAD_REQUEST, "InvalidRestoreSessionId",
                     "The restore session id must be a GUID, such as 00000000-0000-0000-0000-000000000000.");

@@ -1,10 +1,19 @@
 package com.m365backup.restore.query.readmodel;
 
 import com.m365backup.restore.caller.CallerMetaData;
+import com.m365backup.restore.session.ArtifactRestoreFailed;
+import com.m365backup.restore.session.ArtifactRestoreScheduled;
+import com.m365backup.restore.session.ArtifactRestoreScheduling;
+import com.m365backup.restore.session.ArtifactRestoreStarted;
 import com.m365backup.restore.session.ArtifactRestoreStatus;
+import com.m365backup.restore.session.ArtifactRestoreSucceeded;
 import com.m365backup.restore.session.MailboxArtifactAdded;
 import com.m365backup.restore.session.MailboxArtifactRemoved;
+import com.m365backup.restore.session.RestoreSessionActivated;
 import com.m365backup.restore.session.RestoreSessionCreated;
+import com.m365backup.restore.session.RestoreSessionDeleted;
+import com.m365backup.restore.session.RestoreSessionEnded;
+import com.m365backup.restore.session.RestoreSessionStarted;
 import com.m365backup.restore.session.RestoreSessionStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -97,6 +106,88 @@ class RestoreSessionProjection {
         shown(event.sessionId(), sequence);
     }
 
+    @EventHandler
+    void on(RestoreSessionActivated event, @SequenceNumber long sequence, MetaData metaData) {
+        MapSqlParameterSource row = change(event.sessionId(), sequence, event.activatedAt(), metaData)
+                .addValue("status", RestoreSessionStatus.ACTIVATING.graphName());
+        jdbc.update("""
+                update restore_session set status = :status
+                where id = :sessionId and version < :sequence""", row);
+        modified(row);
+        shown(event.sessionId(), sequence);
+    }
+
+    @EventHandler
+    void on(ArtifactRestoreScheduling event, @SequenceNumber long sequence, MetaData metaData) {
+        artifactProgressed(change(event.sessionId(), sequence, event.schedulingAt(), metaData)
+                .addValue("artifactId", event.artifactId())
+                .addValue("status", ArtifactRestoreStatus.SCHEDULING.graphName()), "");
+    }
+
+    @EventHandler
+    void on(ArtifactRestoreScheduled event, @SequenceNumber long sequence, MetaData metaData) {
+        artifactProgressed(change(event.sessionId(), sequence, event.scheduledAt(), metaData)
+                .addValue("artifactId", event.artifactId())
+                .addValue("status", ArtifactRestoreStatus.SCHEDULED.graphName()), "");
+    }
+
+    @EventHandler
+    void on(ArtifactRestoreStarted event, @SequenceNumber long sequence, MetaData metaData) {
+        artifactProgressed(change(event.sessionId(), sequence, event.startedAt(), metaData)
+                .addValue("artifactId", event.artifactId())
+                .addValue("status", ArtifactRestoreStatus.IN_PROGRESS.graphName()), ", start_date_time = :at");
+    }
+
+    @EventHandler
+    void on(ArtifactRestoreSucceeded event, @SequenceNumber long sequence, MetaData metaData) {
+        artifactProgressed(change(event.sessionId(), sequence, event.completedAt(), metaData)
+                .addValue("artifactId", event.artifactId())
+                .addValue("status", ArtifactRestoreStatus.SUCCEEDED.graphName())
+                .addValue("folderId", event.restoredFolderId())
+                .addValue("folderName", event.restoredFolderName())
+                .addValue("itemCount", event.restoredItemCount()), """
+                , completion_date_time = :at, restored_folder_id = :folderId, restored_folder_name = :folderName,
+                  restored_item_count = :itemCount""");
+    }
+
+    @EventHandler
+    void on(ArtifactRestoreFailed event, @SequenceNumber long sequence, MetaData metaData) {
+        artifactProgressed(change(event.sessionId(), sequence, event.failedAt(), metaData)
+                .addValue("artifactId", event.artifactId())
+                .addValue("status", ArtifactRestoreStatus.FAILED.graphName())
+                .addValue("errorCode", event.code().graphName())
+                .addValue("errorMessage", event.message()), """
+                , completion_date_time = :at, error_code = :errorCode, error_message = :errorMessage""");
+    }
+
+    @EventHandler
+    void on(RestoreSessionStarted event, @SequenceNumber long sequence, MetaData metaData) {
+        MapSqlParameterSource row = change(event.sessionId(), sequence, event.startedAt(), metaData)
+                .addValue("status", RestoreSessionStatus.ACTIVE.graphName());
+        jdbc.update("""
+                update restore_session set status = :status, version = :sequence
+                where id = :sessionId and version < :sequence""", row);
+        shown(event.sessionId(), sequence);
+    }
+
+    @EventHandler
+    void on(RestoreSessionEnded event, @SequenceNumber long sequence, MetaData metaData) {
+        MapSqlParameterSource row = change(event.sessionId(), sequence, event.completedAt(), metaData)
+                .addValue("status", event.status().graphName());
+        jdbc.update("""
+                update restore_session set status = :status, completed_date_time = :at, version = :sequence
+                where id = :sessionId and version < :sequence""", row);
+        shown(event.sessionId(), sequence);
+    }
+
+    /** A deleted session leaves every Graph path; its events stay in the event store for audit. */
+    @EventHandler
+    void on(RestoreSessionDeleted event, @SequenceNumber long sequence, MetaData metaData) {
+        jdbc.update("delete from restore_session where id = :sessionId and version < :sequence",
+                change(event.sessionId(), sequence, event.deletedAt(), metaData));
+        shown(event.sessionId(), sequence);
+    }
+
     /** A replay starts from nothing: the tables are rebuilt from the first event on. */
     @ResetHandler
     void reset() {
@@ -114,6 +205,29 @@ class RestoreSessionProjection {
                     last_modified_date_time = :at,
                     artifacts_total = (select count(*) from mailbox_restore_artifact where session_id = :sessionId)
                 where id = :sessionId and version < :sequence""", row);
+    }
+
+    /**
+     * An artifact moved a step of its restore (the engine's doing, so the session's last modification stays the
+     * user's): its row, then the session's version and counts, recounted from the rows.
+     */
+    private void artifactProgressed(MapSqlParameterSource row, String moreColumns) {
+        jdbc.update("""
+                update mailbox_restore_artifact set status = :status %s
+                where session_id = :sessionId and id = :artifactId
+                  and exists (select 1 from restore_session where id = :sessionId and version < :sequence)"""
+                .formatted(moreColumns), row);
+        jdbc.update("""
+                update restore_session set
+                    version = :sequence,
+                    artifacts_completed = (select count(*) from mailbox_restore_artifact
+                        where session_id = :sessionId and status = 'succeeded'),
+                    artifacts_failed = (select count(*) from mailbox_restore_artifact
+                        where session_id = :sessionId and status = 'failed'),
+                    artifacts_in_progress = (select count(*) from mailbox_restore_artifact
+                        where session_id = :sessionId and status in ('scheduling', 'scheduled', 'inProgress'))
+                where id = :sessionId and version < :sequence""", row);
+        shown(row.getValue("sessionId").toString(), (long) row.getValue("sequence"));
     }
 
     /**

@@ -1,0 +1,39 @@
+package com.m365backup.restore.engine;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Which session of a tenant is restoring each mailbox, in {@code mailbox_restore_claim}: a mailbox is restored by one
+ * active session at a time (spec/api.md, {@code DuplicateArtifactRestoreRequest}). The primary key decides a race
+ * between two sessions; the claim is written in the engine's own transaction, with its token.
+ */
+@Component
+class MailboxClaims {
+
+    private final JdbcTemplate jdbc;
+
+    MailboxClaims(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Claims the mailbox for the artifact; answers the other session that holds it, or empty when it is the artifact's. */
+    Optional<String> claim(String tenantId, String mailboxId, String sessionId, String artifactId) {
+        jdbc.update("""
+                insert into mailbox_restore_claim (tenant_id, mailbox_id, session_id, artifact_id)
+                values (?, ?, ?, ?)
+                on conflict (tenant_id, mailbox_id) do nothing""", tenantId, mailboxId, sessionId, artifactId);
+        String holder = jdbc.queryForObject("""
+                select session_id from mailbox_restore_claim where tenant_id = ? and mailbox_id = ?""",
+                String.class, tenantId, mailboxId);
+        return sessionId.equals(holder) ? Optional.empty() : Optional.ofNullable(holder);
+    }
+
+    /** The artifact has ended: its mailbox is free for other sessions (if it held it at all). */
+    void release(String sessionId, String artifactId) {
+        jdbc.update("delete from mailbox_restore_claim where session_id = ? and artifact_id = ?",
+                sessionId, artifactId);
+    }
+}

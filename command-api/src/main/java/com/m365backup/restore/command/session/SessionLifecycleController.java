@@ -1,0 +1,44 @@
+package com.m365backup.restore.command.session;
+
+import com.m365backup.restore.command.CommandOrigins;
+import com.m365backup.restore.query.RestoreSessionView;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Activation and deletion of a session (spec/api.md, Paths): {@code restoreSessions/{id}/activate}, and DELETE of
+ * {@code restoreSessions/{id}} and {@code exchangeRestoreSessions/{id}}, at the root and under {@code /beta} and
+ * {@code /v1.0}.
+ */
+@RestController
+@RequestMapping({"/solutions/backupRestore", "/beta/solutions/backupRestore", "/v1.0/solutions/backupRestore"})
+class SessionLifecycleController {
+
+    private final SessionLifecycle lifecycle;
+    private final CommandOrigins origins;
+
+    SessionLifecycleController(SessionLifecycle lifecycle, CommandOrigins origins) {
+        this.lifecycle = lifecycle;
+        this.origins = origins;
+    }
+
+    @PostMapping("/restoreSessions/{sessionId}/activate")
+    ResponseEntity<RestoreSessionView> activate(@PathVariable String sessionId, HttpServletRequest request) {
+        String id = ExchangeRestoreSessionController.wellFormed(sessionId);
+        // Activated, but not yet shown by the read side: accepted, and a GET will show it.
+        return lifecycle.activate(id, origins.of(request))
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.accepted().build());
+    }
+
+    @DeleteMapping({"/restoreSessions/{sessionId}", "/exchangeRestoreSessions/{sessionId}"})
+    ResponseEntity<Void> delete(@PathVariable String sessionId, HttpServletRequest request) {
+        lifecycle.delete(ExchangeRestoreSessionController.wellFormed(sessionId), origins.of(request));
+        return ResponseEntity.noContent().build();
+    }
+}
