@@ -13,9 +13,13 @@ import com.microsoft.graph.beta.models.odataerrors.ODataError;
 import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
 import com.microsoft.graph.beta.solutions.backuprestore.exchangerestoresessions.ExchangeRestoreSessionsRequestBuilder;
 import com.m365backup.restore.IntegrationTest;
+import com.m365backup.restore.TestCatalog;
+import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import com.microsoft.kiota.authentication.AnonymousAuthenticationProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
@@ -35,11 +39,19 @@ class GraphSdkClientTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    RestorePointCatalogImport catalogImport;
+
+    @Value("${restore.default-tenant-id}")
+    String tenant;
+
+    private TestCatalog catalog;
     private GraphServiceClient graph;
     private ExchangeRestoreSessionsRequestBuilder sessions;
 
     @BeforeEach
     void connect() {
+        catalog = new TestCatalog(catalogImport, tenant);
         graph = new GraphServiceClient(new AnonymousAuthenticationProvider());
         graph.getRequestAdapter().setBaseUrl("http://127.0.0.1:" + port + "/beta");
         sessions = graph.solutions().backupRestore().exchangeRestoreSessions();
@@ -47,8 +59,8 @@ class GraphSdkClientTest {
 
     @Test
     void creating_a_session_with_the_sdk_returns_a_draft_with_its_artifacts() {
-        ExchangeRestoreSession created = sessions.post(sessionWith("rp-sdk-1-" + UUID.randomUUID(),
-                "rp-sdk-2-" + UUID.randomUUID()));
+        ExchangeRestoreSession created = sessions.post(sessionWith(catalog.restorePoint("rp-sdk-1-" + UUID.randomUUID()),
+                catalog.restorePoint("rp-sdk-2-" + UUID.randomUUID())));
 
         assertThat(created.getId()).isNotBlank();
         assertThat(created.getStatus()).isEqualTo(RestoreSessionStatus.Draft);
@@ -64,7 +76,7 @@ class GraphSdkClientTest {
 
     @Test
     void a_session_reads_back_with_and_without_its_artifacts() {
-        String restorePoint = "rp-sdk-get-" + UUID.randomUUID();
+        String restorePoint = catalog.restorePoint("rp-sdk-get-" + UUID.randomUUID());
         ExchangeRestoreSession created = sessions.post(sessionWith(restorePoint));
 
         ExchangeRestoreSession plain = sessions.byExchangeRestoreSessionId(created.getId()).get();
@@ -80,7 +92,7 @@ class GraphSdkClientTest {
 
     @Test
     void the_session_list_holds_a_new_session() {
-        ExchangeRestoreSession created = sessions.post(sessionWith("rp-sdk-list-" + UUID.randomUUID()));
+        ExchangeRestoreSession created = sessions.post(sessionWith(catalog.restorePoint("rp-sdk-list-" + UUID.randomUUID())));
 
         ExchangeRestoreSessionCollectionResponse page = sessions.get(request -> request.queryParameters.top = 1000);
 
@@ -89,7 +101,7 @@ class GraphSdkClientTest {
 
     @Test
     void the_artifacts_of_a_session_list_count_and_read_one_by_one() {
-        String restorePoint = "rp-sdk-artifacts-" + UUID.randomUUID();
+        String restorePoint = catalog.restorePoint("rp-sdk-artifacts-" + UUID.randomUUID());
         ExchangeRestoreSession created = sessions.post(sessionWith(restorePoint));
         var artifacts = sessions.byExchangeRestoreSessionId(created.getId()).mailboxRestoreArtifacts();
 
@@ -107,7 +119,7 @@ class GraphSdkClientTest {
 
     @Test
     void a_session_reads_as_an_exchange_session_through_the_base_collection() {
-        ExchangeRestoreSession created = sessions.post(sessionWith("rp-sdk-base-" + UUID.randomUUID()));
+        ExchangeRestoreSession created = sessions.post(sessionWith(catalog.restorePoint("rp-sdk-base-" + UUID.randomUUID())));
 
         RestoreSessionBase read = graph.solutions().backupRestore().restoreSessions()
                 .byRestoreSessionBaseId(created.getId()).get();
@@ -127,7 +139,7 @@ class GraphSdkClientTest {
         assertThat(error.getError().getInnerError().getRequestId()).isNotBlank();
     }
 
-    private static ExchangeRestoreSession sessionWith(String... restorePointIds) {
+    private ExchangeRestoreSession sessionWith(String... restorePointIds) {
         ExchangeRestoreSession session = new ExchangeRestoreSession();
         session.setMailboxRestoreArtifacts(List.of(restorePointIds).stream().map(id -> {
             RestorePoint restorePoint = new RestorePoint();

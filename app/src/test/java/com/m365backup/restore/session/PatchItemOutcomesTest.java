@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.EventStoreReader;
 import com.m365backup.restore.GraphHttp;
 import com.m365backup.restore.IntegrationTest;
+import com.m365backup.restore.TestCatalog;
+import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,6 +31,13 @@ class PatchItemOutcomesTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    RestorePointCatalogImport catalogImport;
+
+    @Value("${restore.default-tenant-id}")
+    String tenant;
+
+    private TestCatalog catalog;
     private GraphHttp http;
     private EventStoreReader events;
     private String sessionId;
@@ -38,7 +48,8 @@ class PatchItemOutcomesTest {
     void createSessionWithOneArtifact() {
         http = new GraphHttp(port);
         events = new EventStoreReader(jdbc);
-        firstRestorePoint = "rp-" + UUID.randomUUID();
+        catalog = new TestCatalog(catalogImport, tenant);
+        firstRestorePoint = catalog.restorePoint("rp-" + UUID.randomUUID());
         GraphHttp.Response created = http.post(SESSIONS, """
                 {"mailboxRestoreArtifacts": [{"restorePoint": {"id": "%s"}, "destinationType": "new"}]}"""
                 .formatted(firstRestorePoint));
@@ -61,9 +72,9 @@ class PatchItemOutcomesTest {
     @Test
     void the_second_add_of_one_mailbox_in_the_same_request_fails_as_a_duplicate() {
         JsonNode items = patch("""
-                {"restorePoint": {"@odata.id": "rp-twice-%1$s"}, "destinationType": "new"},
-                {"restorePoint": {"@id": "https://graph.microsoft.com/beta/solutions/backupRestore/restorePoints/rp-twice-%1$s"},
-                 "destinationType": "new"}""".formatted(sessionId));
+                {"restorePoint": {"@odata.id": "%1$s"}, "destinationType": "new"},
+                {"restorePoint": {"@id": "https://graph.microsoft.com/beta/solutions/backupRestore/restorePoints/%1$s"},
+                 "destinationType": "new"}""".formatted(catalog.restorePoint("rp-twice-" + sessionId)));
 
         assertThat(items).hasSize(2);
         assertThat(items.get(0).get("status").asText()).isEqualTo("added");
@@ -74,10 +85,50 @@ class PatchItemOutcomesTest {
     @Test
     void adding_another_destination_type_fails_that_item_with_400() {
         JsonNode item = onlyItem(patch("""
-                {"restorePoint": {"@odata.id": "rp-other-type"}, "destinationType": "inPlace"}"""));
+                {"restorePoint": {"@odata.id": "%s"}, "destinationType": "inPlace"}"""
+                .formatted(catalog.restorePoint("rp-other-type-" + sessionId))));
 
         assertFailure(item, "add", 400, "DifferentRestoreDestinationType");
         assertThat(artifactIds()).containsExactly(firstArtifact);
+    }
+
+    @Test
+    void another_restore_point_of_a_mailbox_already_in_the_session_fails_as_a_duplicate() {
+        String[] sameMailbox = catalog.onMailbox("mailbox-of-" + sessionId, "rp-monday-" + sessionId,
+                "rp-tuesday-" + sessionId);
+
+        JsonNode items = patch("""
+                {"restorePoint": {"id": "%s"}, "destinationType": "new"},
+                {"restorePoint": {"id": "%s"}, "destinationType": "new"}""".formatted(sameMailbox[0], sameMailbox[1]));
+
+        assertThat(items.get(0).get("status").asText()).isEqualTo("added");
+        assertFailure(items.get(1), "add", 409, "DuplicateArtifactInList");
+        assertThat(artifactIds()).hasSize(2);
+    }
+
+    @Test
+    void adding_a_restore_point_the_catalog_does_not_hold_fails_that_item_with_400_and_stores_nothing() {
+        List<String> before = events.eventTypesOf(sessionId);
+
+        JsonNode item = onlyItem(patch("""
+                {"@contentId": "c-2", "restorePoint": {"@odata.id": "rp-never-taken-%s"}, "destinationType": "new"}"""
+                .formatted(sessionId)));
+
+        assertFailure(item, "add", 400, "InvalidRestorePoint");
+        assertThat(item.get("@contentId").asText()).isEqualTo("c-2");
+        assertThat(events.eventTypesOf(sessionId)).isEqualTo(before);
+    }
+
+    @Test
+    void adding_an_expired_restore_point_fails_that_item_with_400_and_stores_nothing() {
+        List<String> before = events.eventTypesOf(sessionId);
+
+        JsonNode item = onlyItem(patch("""
+                {"restorePoint": {"@odata.id": "%s"}, "destinationType": "new"}"""
+                .formatted(catalog.expiredRestorePoint("rp-expired-" + sessionId))));
+
+        assertFailure(item, "add", 400, "InvalidRestoreTime");
+        assertThat(events.eventTypesOf(sessionId)).isEqualTo(before);
     }
 
     @Test
@@ -112,7 +163,8 @@ class PatchItemOutcomesTest {
         JsonNode before = http.get(SESSIONS + "/" + sessionId).json();
 
         patch("""
-                {"restorePoint": {"@odata.id": "rp-count-%s"}, "destinationType": "new"}""".formatted(sessionId));
+                {"restorePoint": {"@odata.id": "%s"}, "destinationType": "new"}"""
+                .formatted(catalog.restorePoint("rp-count-" + sessionId)));
 
         JsonNode after = http.get(SESSIONS + "/" + sessionId).json();
         assertThat(after.get("restoreSessionArtifactCount").get("total").asInt()).isEqualTo(2);

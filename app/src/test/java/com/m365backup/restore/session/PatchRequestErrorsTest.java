@@ -3,12 +3,15 @@ package com.m365backup.restore.session;
 import com.m365backup.restore.EventStoreReader;
 import com.m365backup.restore.GraphHttp;
 import com.m365backup.restore.IntegrationTest;
+import com.m365backup.restore.TestCatalog;
+import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,6 +40,12 @@ class PatchRequestErrorsTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    RestorePointCatalogImport catalogImport;
+
+    @Value("${restore.default-tenant-id}")
+    String tenant;
+
     private GraphHttp http;
     private EventStoreReader events;
     private String sessionId;
@@ -46,7 +55,8 @@ class PatchRequestErrorsTest {
         http = new GraphHttp(port);
         events = new EventStoreReader(jdbc);
         GraphHttp.Response created = http.post(SESSIONS, """
-                {"mailboxRestoreArtifacts": [%s]}""".formatted(ADD.formatted("rp-" + UUID.randomUUID())));
+                {"mailboxRestoreArtifacts": [%s]}""".formatted(ADD.formatted(
+                new TestCatalog(catalogImport, tenant).restorePoint("rp-" + UUID.randomUUID()))));
         assertThat(created.status()).isEqualTo(201);
         sessionId = created.json().get("id").asText();
     }

@@ -74,6 +74,7 @@ class ArtifactDelta {
         String restorePointId = add.restorePoint().restorePointId();
         Optional<RestorePoint> restorePoint = restorePoints.find(origin.tenantId(), restorePointId);
         if (restorePoint.isEmpty()) {
+            requireSessionShown(sessionId, origin);
             results.add(FailedItem.of(add, GraphRejection.unknownRestorePoint(),
                     "Restore point '" + restorePointId + "' does not exist."));
             return NOTHING_CHANGED;
@@ -85,6 +86,17 @@ class ArtifactDelta {
                 origin.requestedAt()), origin);
         results.add(AddedArtifact.of(artifactId, add, origin.requestedAt()));
         return version;
+    }
+
+    /**
+     * No command is sent for an unknown restore point, so the session has not been looked at: a session unknown to
+     * the tenant must still refuse the whole request (404), not answer 200 with an item's failure.
+     */
+    private void requireSessionShown(String sessionId, CommandOrigin origin) {
+        if (readSide.find(origin.tenantId(), sessionId).isEmpty()) {
+            throw new RequestRefused(GraphRejection.sessionNotFound().status(), GraphRejection.sessionNotFound().code(),
+                    "Restore session '" + sessionId + "' was not found.");
+        }
     }
 
     private long send(Object command, CommandOrigin origin) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.caller.CallerMetaData;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
+import com.m365backup.restore.query.ArtifactCount;
 import com.m365backup.restore.query.AwaitRestoreSessionVersion;
+import com.m365backup.restore.query.FindRestoreSession;
+import com.m365backup.restore.query.RestoreSessionView;
 import com.m365backup.restore.session.AddMailboxArtifact;
 import com.m365backup.restore.session.DestinationType;
 import com.m365backup.restore.session.NewMailboxArtifact;
@@ -14,6 +17,7 @@ import com.m365backup.restore.session.RemoveMailboxArtifact;
 import com.m365backup.restore.session.RestoreSessionRejected;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -271,6 +275,7 @@ class DeltaPatchTest {
     @Test
     void an_add_of_a_restore_point_the_catalog_does_not_hold_fails_without_a_command() throws Exception {
         doReturn(Optional.empty()).when(restorePoints).find(TENANT, "rp-gone");
+        readSideShowsTheSession(true);
 
         String body = send(delta("""
                 {"@contentId": "c-9", "restorePoint": {"@odata.id": "rp-gone"}, "destinationType": "new"}"""))
@@ -282,6 +287,18 @@ class DeltaPatchTest {
                    "@Core.DataModificationException": {
                      "info": {"code": "InvalidRestorePoint", "message": "Restore point 'rp-gone' does not exist."},
                      "failedOperation": "add", "responseCode": 400}}]}""", body, JSONCompareMode.STRICT);
+        verify(commandGateway, never()).sendAndWait(any(), any(MetaData.class));
+    }
+
+    @Test
+    void an_add_of_an_unknown_restore_point_to_a_session_unknown_to_the_tenant_refuses_the_request() throws Exception {
+        doReturn(Optional.empty()).when(restorePoints).find(TENANT, "rp-gone");
+        readSideShowsTheSession(false);
+
+        String detail = refused(delta(addOf("{\"id\": \"rp-gone\"}", "new")), 404, "RestoreSessionNotFound");
+
+        assertThat(detail).isEqualTo("Restore session '" + SESSION + "' was not found.");
+        verify(queryGateway).query(eq(new FindRestoreSession(TENANT, SESSION, true)), any(ResponseType.class));
         verify(commandGateway, never()).sendAndWait(any(), any(MetaData.class));
     }
 
@@ -433,5 +450,14 @@ class DeltaPatchTest {
 
     static String removalOf(String artifactId, String reason) {
         return "{\"@removed\": {\"reason\": \"" + reason + "\"}, \"id\": \"" + artifactId + "\"}";
+    }
+
+    private void readSideShowsTheSession(boolean shown) {
+        Optional<RestoreSessionView> session = shown
+                ? Optional.of(new RestoreSessionView(SESSION, TENANT, 1, "draft", null, null, null, null, null, null,
+                        "standard", new ArtifactCount(1, 0, 0, 0), List.of()))
+                : Optional.empty();
+        doReturn(CompletableFuture.completedFuture(session))
+                .when(queryGateway).query(any(FindRestoreSession.class), any(ResponseType.class));
     }
 }
