@@ -1,0 +1,5 @@
+-- POST an empty draft session: one command, one event, and the wait for the read side.
+wrk.method = "POST"
+wrk.path = "/beta/solutions/backupRestore/exchangeRestoreSessions"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = "{}"
