@@ -18,9 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -63,8 +63,8 @@ class MailboxRestores {
         MailboxRestore restore = new MailboxRestore(event.tenantId(), event.sessionId(), event.artifactId(),
                 event.restorePointId(), event.mailboxId(), event.destinationType());
         Object result;
-        CompletableFuture<RestoredMailbox> restoring =
-                CompletableFuture.supplyAsync(() -> restorer.restore(restore), restoreThreads);
+        // A task of its own, so that a restore given up (time-out, the service stopping) is interrupted, not left running.
+        Future<RestoredMailbox> restoring = restoreThreads.submit(() -> restorer.restore(restore));
         try {
             RestoredMailbox restored = restoring.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             result = new CompleteArtifactRestore(event.sessionId(), event.artifactId(), restored.folderId(),
