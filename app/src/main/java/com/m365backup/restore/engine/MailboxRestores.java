@@ -72,7 +72,7 @@ class MailboxRestores {
         } catch (TimeoutException tooLong) {
             restoring.cancel(true);
             result = failure(event, ArtifactErrorCode.UNKNOWN_ERROR, "The restore of the mailbox did not finish"
-                    + " within " + timeout.toSeconds() + " seconds and was given up.");
+                    + " within " + spoken(timeout) + " and was given up.");
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof MailboxRestoreInterrupted stopping) {
                 throw stopping;
@@ -106,6 +106,16 @@ class MailboxRestores {
 
     private FailArtifactRestore failure(ArtifactRestoreStarted event, ArtifactErrorCode code, String message) {
         return new FailArtifactRestore(event.sessionId(), event.artifactId(), code, message, now());
+    }
+
+    private static String spoken(Duration duration) {
+        if (duration.toMinutes() > 0 && duration.toSecondsPart() == 0 && duration.toMillisPart() == 0) {
+            return duration.toMinutes() + " minutes";
+        }
+        if (duration.toSeconds() > 0 && duration.toMillisPart() == 0) {
+            return duration.toSeconds() + " seconds";
+        }
+        return duration.toMillis() + " milliseconds";
     }
 
     // PostgreSQL keeps microseconds: a time written now must equal the time read back.
