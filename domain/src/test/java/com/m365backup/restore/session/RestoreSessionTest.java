@@ -227,6 +227,30 @@ class RestoreSessionTest {
     }
 
     @Test
+    void adding_to_an_activated_session_is_rejected() {
+        fixture.given(history(activatedWith("a-1")))
+               .when(new AddMailboxArtifact(SESSION, TENANT, artifact("a-2", "rp-2", IN_PLACE), LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_IN_DRAFT))
+               .expectNoEvents();
+    }
+
+    @Test
+    void removing_from_an_activated_session_is_rejected() {
+        fixture.given(history(activatedWith("a-1")))
+               .when(new RemoveMailboxArtifact(SESSION, TENANT, "a-1", CHANGED, LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_IN_DRAFT))
+               .expectNoEvents();
+    }
+
+    @Test
+    void failing_an_artifact_whose_session_was_never_activated_is_rejected() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(new FailArtifactRestore(SESSION, "a-1", ArtifactErrorCode.UNKNOWN_ERROR, "It broke.", LATER))
+               .expectException(rejected(Rejection.ARTIFACT_NOT_AT_THAT_STEP))
+               .expectNoEvents();
+    }
+
+    @Test
     void an_artifact_whose_mailbox_is_free_is_scheduled() {
         fixture.given(history(activatedWith("a-1", "a-2")))
                .when(new ScheduleArtifactRestore(SESSION, "a-1", null, LATER))

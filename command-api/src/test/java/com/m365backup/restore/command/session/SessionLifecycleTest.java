@@ -1,0 +1,172 @@
+package com.m365backup.restore.command.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.m365backup.restore.caller.CallerMetaData;
+import com.m365backup.restore.command.TestCaller;
+import com.m365backup.restore.query.ArtifactCount;
+import com.m365backup.restore.query.AwaitRestoreSessionGone;
+import com.m365backup.restore.query.AwaitRestoreSessionVersion;
+import com.m365backup.restore.query.FindRestoreSession;
+import com.m365backup.restore.query.MeasureTenantRestoreLoad;
+import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.query.TenantRestoresInProgress;
+import com.m365backup.restore.session.ActivateRestoreSession;
+import com.m365backup.restore.session.DeleteRestoreSession;
+import com.m365backup.restore.session.Rejection;
+import com.m365backup.restore.session.RestoreSessionRejected;
+import com.m365backup.restore.session.TenantRestoreLoad;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static com.m365backup.restore.command.TestCaller.NOW;
+import static com.m365backup.restore.command.TestCaller.TENANT;
+import static com.m365backup.restore.command.TestCaller.USER_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Activate and DELETE (spec/api.md, Lifecycle): the exact command sent, with the tenant's load and the configured
+ * limits, and every refusal of the session as its Graph status and code.
+ */
+@WebMvcTest(controllers = SessionLifecycleController.class,
+        properties = {"spring.mvc.problemdetails.enabled=true", "restore.activation.max-active-sessions=7",
+                "restore.activation.max-mailboxes-in-restore=300"})
+@Import({TestCaller.class, SessionLifecycle.class, SessionReadSide.class, ActivationConfiguration.class})
+class SessionLifecycleTest {
+
+    private static final String SESSION = "0f0e1d2c-3b4a-5968-8776-a5b4c3d2e1f0";
+    private static final String ACTIVATE = "/beta/solutions/backupRestore/restoreSessions/" + SESSION + "/activate";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CommandGateway commandGateway;
+
+    @MockitoBean
+    QueryGateway queryGateway;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void readSideKeepsUp() {
+        when(queryGateway.query(any(AwaitRestoreSessionVersion.class), eq(Boolean.class)))
+                .thenReturn(CompletableFuture.completedFuture(true));
+        when(queryGateway.query(any(AwaitRestoreSessionGone.class), eq(Boolean.class)))
+                .thenReturn(CompletableFuture.completedFuture(true));
+        doReturn(CompletableFuture.completedFuture(new TenantRestoresInProgress(2, 40)))
+                .when(queryGateway).query(eq(new MeasureTenantRestoreLoad(TENANT)), any(ResponseType.class));
+    }
+
+    @Test
+    void activation_sends_the_tenants_load_and_limits_and_answers_the_session_activating() throws Exception {
+        when(commandGateway.sendAndWait(any(), any(MetaData.class))).thenReturn(4L);
+        doReturn(CompletableFuture.completedFuture(Optional.of(activating())))
+                .when(queryGateway).query(eq(new FindRestoreSession(TENANT, SESSION, false)), any(ResponseType.class));
+
+        MvcResult result = mvc.perform(post(ACTIVATE)).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        ArgumentCaptor<MetaData> metaData = ArgumentCaptor.forClass(MetaData.class);
+        verify(commandGateway).sendAndWait(eq(new ActivateRestoreSession(SESSION, TENANT,
+                new TenantRestoreLoad(2, 7, 40, 300), NOW)), metaData.capture());
+        assertThat(metaData.getValue()).containsEntry(CallerMetaData.TENANT_ID, TENANT)
+                .containsEntry(CallerMetaData.USER_ID, USER_ID);
+        verify(queryGateway).query(new AwaitRestoreSessionVersion(SESSION, 4), Boolean.class);
+        JsonNode body = json.readTree(result.getResponse().getContentAsString());
+        assertThat(body.get("id").asText()).isEqualTo(SESSION);
+        assertThat(body.get("status").asText()).isEqualTo("activating");
+        assertThat(body.get("@odata.type").asText()).isEqualTo("#microsoft.graph.exchangeRestoreSession");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource({
+            "SESSION_NOT_IN_DRAFT, 403, RestoreSessionActionNotAllowed",
+            "NO_ARTIFACTS, 400, InvalidArtifactRequest",
+            "TOO_MANY_ACTIVE_SESSIONS, 500, TooManyActiveRestoreSessions",
+            "TOO_MANY_MAILBOXES_IN_RESTORE, 400, RestoreArtifactsLimitBreached",
+            "SESSION_NOT_FOUND, 404, RestoreSessionNotFound"})
+    void a_refused_activation_is_answered_with_the_graph_status_and_code(Rejection rejection, int status,
+                                                                          String code) throws Exception {
+        when(commandGateway.sendAndWait(any(), any(MetaData.class)))
+                .thenThrow(new RestoreSessionRejected(rejection, "Refused for a reason."));
+
+        MvcResult result = mvc.perform(post(ACTIVATE)).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(status);
+        JsonNode problem = json.readTree(result.getResponse().getContentAsString());
+        assertThat(problem.get("code").asText()).isEqualTo(code);
+        assertThat(problem.get("detail").asText()).isEqualTo("Refused for a reason.");
+    }
+
+    @Test
+    void a_session_id_that_is_not_a_guid_is_refused_before_any_command() throws Exception {
+        MvcResult result = mvc.perform(post("/solutions/backupRestore/restoreSessions/not-a-guid/activate"))
+                .andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asText())
+                .isEqualTo("InvalidRestoreSessionId");
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void delete_of_either_path_sends_the_command_and_answers_204_once_the_read_side_no_longer_shows_it()
+            throws Exception {
+        when(commandGateway.sendAndWait(any(), any(MetaData.class))).thenReturn(2L);
+
+        MvcResult exchange = mvc.perform(delete("/v1.0/solutions/backupRestore/exchangeRestoreSessions/" + SESSION))
+                .andReturn();
+        MvcResult any = mvc.perform(delete("/solutions/backupRestore/restoreSessions/" + SESSION)).andReturn();
+
+        assertThat(exchange.getResponse().getStatus()).isEqualTo(204);
+        assertThat(any.getResponse().getStatus()).isEqualTo(204);
+        verify(commandGateway, times(2))
+                .sendAndWait(eq(new DeleteRestoreSession(SESSION, TENANT, NOW)), any(MetaData.class));
+        verify(queryGateway, times(2)).query(new AwaitRestoreSessionGone(SESSION), Boolean.class);
+    }
+
+    @Test
+    void delete_of_a_session_that_is_not_a_draft_is_refused_with_403() throws Exception {
+        when(commandGateway.sendAndWait(any(), any(MetaData.class))).thenThrow(new RestoreSessionRejected(
+                Rejection.SESSION_NOT_IN_DRAFT, "A restore session can only be deleted in draft state."));
+
+        MvcResult result = mvc.perform(delete("/beta/solutions/backupRestore/restoreSessions/" + SESSION))
+                .andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(403);
+        assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asText())
+                .isEqualTo("RestoreSessionActionNotAllowed");
+    }
+
+    private static RestoreSessionView activating() {
+        return new RestoreSessionView(SESSION, TENANT, 4, "activating", null, NOW.atOffset(ZoneOffset.UTC), null,
+                NOW.atOffset(ZoneOffset.UTC), null, null, "standard", new ArtifactCount(2, 0, 0, 0), null);
+    }
+}
