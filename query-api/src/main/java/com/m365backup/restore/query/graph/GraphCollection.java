@@ -32,4 +32,17 @@ public record GraphCollection<T>(
         return new GraphCollection<>(address.context(resource), options.count() ? Long.valueOf(total) : null,
                 nextLink, List.copyOf(page));
     }
+
+    /**
+     * A page that the read side cut after an ordered position: {@code next} is the last member of this page when
+     * another page follows, else null.
+     */
+    public static <T> GraphCollection<T> pageBefore(RequestAddress address, String resource, List<T> page, long total,
+                                                    QueryOptions options, QueryOptions.After next) {
+        String nextLink = !page.isEmpty() && next != null
+                ? address.resourceUrl() + "?" + options.queryForPageAfter(next)
+                : null;
+        return new GraphCollection<>(address.context(resource), options.count() ? Long.valueOf(total) : null,
+                nextLink, List.copyOf(page));
+    }
 }

@@ -1,31 +1,44 @@
 package com.m365backup.restore.query.graph;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the next page starts. Clients treat {@code $skiptoken} as opaque and follow {@code @odata.nextLink}; it is
- * encoded so that nobody builds it by hand and so that its form may change later.
+ * Where the next page starts: after a number of members, or after a member of a collection whose order is known
+ * (its ordering value and id, so that members added meanwhile neither repeat nor hide one). Clients treat
+ * {@code $skiptoken} as opaque and follow {@code @odata.nextLink}; it is encoded so that nobody builds it by hand and
+ * so that its form may change later.
  */
-record SkipToken(int skip) {
+record SkipToken(int skip, QueryOptions.After after) {
 
-    private static final Pattern FORM = Pattern.compile("skip:(\\d{1,9})");
+    private static final Pattern SKIP = Pattern.compile("skip:(\\d{1,9})");
+    private static final Pattern AFTER = Pattern.compile("after:(-?\\d{1,19})\\.(\\d{1,9}):(.+)", Pattern.DOTALL);
 
     static SkipToken parse(String token) {
         try {
-            Matcher matcher = FORM.matcher(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
-            if (matcher.matches()) {
-                return new SkipToken(Integer.parseInt(matcher.group(1)));
+            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            Matcher skip = SKIP.matcher(text);
+            if (skip.matches()) {
+                return new SkipToken(Integer.parseInt(skip.group(1)), null);
             }
-        } catch (IllegalArgumentException notBase64) {
+            Matcher after = AFTER.matcher(text);
+            if (after.matches()) {
+                Instant value = Instant.ofEpochSecond(Long.parseLong(after.group(1)), Long.parseLong(after.group(2)));
+                return new SkipToken(0, new QueryOptions.After(value, after.group(3)));
+            }
+        } catch (IllegalArgumentException | java.time.DateTimeException notOurs) {
             // answered below, like any other token this service did not make
         }
         throw GraphErrors.badRequest("The $skiptoken is not valid; follow @odata.nextLink exactly as it was given.");
     }
 
     String value() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("skip:" + skip).getBytes(StandardCharsets.UTF_8));
+        String text = after == null
+                ? "skip:" + skip
+                : "after:" + after.value().getEpochSecond() + "." + after.value().getNano() + ":" + after.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

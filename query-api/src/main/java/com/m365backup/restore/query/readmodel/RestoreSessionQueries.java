@@ -15,6 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,20 +67,65 @@ class RestoreSessionQueries {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("tenantId", query.tenantId())
                 .addValue("skip", query.skip())
-                .addValue("top", query.top());
+                // One more than the page, to know whether another page follows.
+                .addValue("top", query.top() + 1);
+        StringBuilder conditions = new StringBuilder("s.tenant_id = :tenantId");
+        for (int i = 0; i < query.conditions().size(); i++) {
+            ListRestoreSessions.Condition condition = query.conditions().get(i);
+            String name = "value" + i;
+            conditions.append(" and ").append(column(condition.property())).append(' ')
+                    .append(operator(condition.comparison())).append(" :").append(name);
+            parameters.addValue(name, condition.property() == ListRestoreSessions.Property.STATUS
+                    ? condition.value()
+                    : Instant.parse(condition.value()).atOffset(ZoneOffset.UTC));
+        }
+        String filtered = conditions.toString();
+        ListRestoreSessions.Order order = query.order();
+        String sortColumn = column(order.property());
+        String direction = order.descending() ? "desc" : "asc";
+        if (query.after() != null) {
+            // Keyset paging: the page starts after the last session of the previous one in this order.
+            String beyond = order.descending() ? "<" : ">";
+            conditions.append(" and (").append(sortColumn).append(' ').append(beyond).append(" :afterValue or (")
+                    .append(sortColumn).append(" = :afterValue and s.id ").append(beyond).append(" :afterId))");
+            parameters.addValue("afterValue", query.after().value().atOffset(ZoneOffset.UTC))
+                    .addValue("afterId", query.after().sessionId());
+        }
         return inSnapshot(() -> {
-            Long total = jdbc.queryForObject("select count(*) from restore_session where tenant_id = :tenantId",
+            Long total = jdbc.queryForObject("select count(*) from restore_session s where " + filtered,
                     parameters, Long.class);
             List<RestoreSessionView> sessions = jdbc.query("""
                     select %s from restore_session s
-                    where s.tenant_id = :tenantId
-                    order by s.created_date_time, s.id
-                    limit :top offset :skip""".formatted(SESSION_COLUMNS), parameters, RestoreSessionRows::session);
+                    where %s
+                    order by %s %s, s.id %4$s
+                    limit :top offset :skip""".formatted(SESSION_COLUMNS, conditions, sortColumn, direction),
+                    parameters, RestoreSessionRows::session);
+            boolean more = sessions.size() > query.top();
+            if (more) {
+                sessions = sessions.subList(0, query.top());
+            }
             if (query.withArtifacts()) {
                 sessions = withArtifacts(sessions);
             }
-            return new RestoreSessionPage(sessions, total == null ? 0 : total);
+            return new RestoreSessionPage(List.copyOf(sessions), total == null ? 0 : total, more);
         });
+    }
+
+    private static String column(ListRestoreSessions.Property property) {
+        return switch (property) {
+            case STATUS -> "s.status";
+            case CREATED_DATE_TIME -> "s.created_date_time";
+            case LAST_MODIFIED_DATE_TIME -> "s.last_modified_date_time";
+        };
+    }
+
+    private static String operator(ListRestoreSessions.Comparison comparison) {
+        return switch (comparison) {
+            case EQ -> "=";
+            case NE -> "<>";
+            case GE -> ">=";
+            case LE -> "<=";
+        };
     }
 
     @QueryHandler

@@ -1,6 +1,7 @@
 package com.m365backup.restore.query.session;
 
 import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.session.RestoreSessionStatus;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -23,6 +24,23 @@ record EvolvableEnums(boolean included) {
                 .map(preference -> preference.split("[=;]", 2)[0].trim())
                 .anyMatch(PREFERENCE::equalsIgnoreCase);
         return new EvolvableEnums(included);
+    }
+
+    /**
+     * The status a {@code $filter} value names, as the read model stores it: a client that does not see
+     * {@code failed} finds it as {@code unknownFutureValue}, and may not name it.
+     */
+    String storedStatus(String graphName) {
+        if (UNKNOWN_FUTURE_VALUE.equalsIgnoreCase(graphName)) {
+            return included ? UNKNOWN_FUTURE_VALUE : RestoreSessionStatus.FAILED.graphName();
+        }
+        RestoreSessionStatus status = RestoreSessionStatus.fromGraphName(graphName)
+                .orElseThrow(() -> GraphErrors.badRequest("'" + graphName + "' is not a restore session status."));
+        if (status == RestoreSessionStatus.FAILED && !included) {
+            throw GraphErrors.badRequest("The status 'failed' can be filtered on only with the header "
+                    + "'Prefer: " + PREFERENCE + "'.");
+        }
+        return status.graphName();
     }
 
     RestoreSessionView shown(RestoreSessionView session) {

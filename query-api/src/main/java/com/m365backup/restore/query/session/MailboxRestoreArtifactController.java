@@ -1,5 +1,6 @@
 package com.m365backup.restore.query.session;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.caller.CurrentCaller;
 import com.m365backup.restore.query.ArtifactList;
 import com.m365backup.restore.query.ListMailboxArtifacts;
@@ -8,6 +9,7 @@ import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
+import com.m365backup.restore.session.ArtifactRestoreStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads the mailbox restore artifacts of a session, in the order they were added. A session holds at most its
@@ -32,26 +36,49 @@ class MailboxRestoreArtifactController {
 
     /** Artifacts are always listed with their restore point, so asking for it is honoured by doing nothing more. */
     private static final String RESTORE_POINT = "restorePoint";
+    private static final QueryOptions.Capabilities CAPABILITIES = new QueryOptions.Capabilities(Set.of("status"),
+            Set.of(), Set.of("id", "restorePoint", "destinationType", "status", "createdDateTime", "startDateTime",
+            "completionDateTime", "error", "restoredFolderId", "restoredFolderName", "restoredItemCount"),
+            List.of(RESTORE_POINT));
 
     private final QueryGateway queries;
     private final CurrentCaller caller;
+    private final ObjectMapper json;
 
-    MailboxRestoreArtifactController(QueryGateway queries, CurrentCaller caller) {
+    MailboxRestoreArtifactController(QueryGateway queries, CurrentCaller caller, ObjectMapper json) {
         this.queries = queries;
         this.caller = caller;
+        this.json = json;
     }
 
     @GetMapping
-    GraphCollection<MailboxRestoreArtifactView> artifacts(@PathVariable String sessionId,
-                                                          HttpServletRequest request) {
+    GraphCollection<Object> artifacts(@PathVariable String sessionId, HttpServletRequest request) {
         SessionId id = SessionId.parse(sessionId);
-        QueryOptions options = QueryOptions.ofCollection(request, RESTORE_POINT);
-        List<MailboxRestoreArtifactView> all = artifactsOf(id);
+        QueryOptions options = QueryOptions.ofCollection(request, CAPABILITIES);
+        List<Predicate<MailboxRestoreArtifactView>> conditions = options.filter().stream()
+                .map(MailboxRestoreArtifactController::condition)
+                .toList();
+        List<MailboxRestoreArtifactView> all = artifactsOf(id).stream()
+                .filter(artifact -> conditions.stream().allMatch(condition -> condition.test(artifact)))
+                .toList();
         int from = Math.min(options.skip(), all.size());
         int to = Math.min(from + options.top(), all.size());
         return GraphCollection.page(RequestAddress.of(request),
                 "solutions/backupRestore/exchangeRestoreSessions('" + id.value() + "')/mailboxRestoreArtifacts",
-                all.subList(from, to), all.size(), options);
+                all.subList(from, to).stream().map(artifact -> options.selected(artifact, json)).toList(),
+                all.size(), options);
+    }
+
+    /** {@code status eq|ne '<artifactRestoreStatus>'}, the one filter artifacts take. */
+    private static Predicate<MailboxRestoreArtifactView> condition(QueryOptions.Condition asked) {
+        String status = ArtifactRestoreStatus.fromGraphName(asked.value())
+                .map(ArtifactRestoreStatus::graphName)
+                .orElseThrow(() -> GraphErrors.badRequest("'" + asked.value() + "' is not an artifact status."));
+        return switch (asked.comparison()) {
+            case "eq" -> artifact -> status.equals(artifact.status());
+            case "ne" -> artifact -> !status.equals(artifact.status());
+            default -> throw GraphErrors.badRequest("status can be compared with eq and ne only.");
+        };
     }
 
     @GetMapping(value = "/$count", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -62,13 +89,13 @@ class MailboxRestoreArtifactController {
     }
 
     @GetMapping("/{artifactId}")
-    MailboxRestoreArtifactView artifact(@PathVariable String sessionId, @PathVariable String artifactId,
-                                        HttpServletRequest request) {
+    Object artifact(@PathVariable String sessionId, @PathVariable String artifactId, HttpServletRequest request) {
         SessionId id = SessionId.parse(sessionId);
-        QueryOptions.ofEntity(request, RESTORE_POINT);
+        QueryOptions options = QueryOptions.ofEntity(request, CAPABILITIES);
         return artifactsOf(id).stream()
                 .filter(artifact -> artifact.id().equalsIgnoreCase(artifactId))
                 .findFirst()
+                .map(artifact -> options.selected(artifact, json))
                 .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "itemNotFound",
                         "Mailbox restore artifact '" + artifactId + "' was not found in restore session '"
                                 + id.value() + "'."));

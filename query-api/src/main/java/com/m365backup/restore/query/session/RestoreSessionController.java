@@ -1,11 +1,13 @@
 package com.m365backup.restore.query.session;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.caller.CurrentCaller;
 import com.m365backup.restore.query.FindRestoreSession;
 import com.m365backup.restore.query.ListRestoreSessions;
 import com.m365backup.restore.query.RestoreSessionPage;
 import com.m365backup.restore.query.RestoreSessionView;
 import com.m365backup.restore.query.graph.GraphCollection;
+import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +18,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads a tenant's restore sessions, through the Exchange collection and through the collection of sessions of every
@@ -28,57 +37,115 @@ class RestoreSessionController {
     static final String EXCHANGE_SESSIONS = "solutions/backupRestore/exchangeRestoreSessions";
     static final String ALL_SESSIONS = "solutions/backupRestore/restoreSessions";
     static final String ARTIFACTS = "mailboxRestoreArtifacts";
+    private static final String STATUS = "status";
+    private static final String CREATED = "createdDateTime";
+    private static final String LAST_MODIFIED = "lastModifiedDateTime";
+    private static final Set<String> SELECTABLE = Set.of("id", STATUS, "createdBy", CREATED, "lastModifiedBy",
+            LAST_MODIFIED, "completedDateTime", "error", "restoreJobType", "restoreSessionArtifactCount");
 
     private final QueryGateway queries;
     private final CurrentCaller caller;
+    private final ObjectMapper json;
 
-    RestoreSessionController(QueryGateway queries, CurrentCaller caller) {
+    RestoreSessionController(QueryGateway queries, CurrentCaller caller, ObjectMapper json) {
         this.queries = queries;
         this.caller = caller;
+        this.json = json;
     }
 
     @GetMapping("/exchangeRestoreSessions")
-    GraphCollection<RestoreSessionView> exchangeSessions(HttpServletRequest request) {
-        return sessions(request, EXCHANGE_SESSIONS, QueryOptions.ofCollection(request, ARTIFACTS));
+    GraphCollection<Object> exchangeSessions(HttpServletRequest request) {
+        return sessions(request, EXCHANGE_SESSIONS, QueryOptions.ofCollection(request, capabilities(ARTIFACTS)));
     }
 
     @GetMapping("/exchangeRestoreSessions/{sessionId}")
-    ResponseEntity<RestoreSessionView> exchangeSession(@PathVariable String sessionId, HttpServletRequest request) {
+    ResponseEntity<Object> exchangeSession(@PathVariable String sessionId, HttpServletRequest request) {
         SessionId id = SessionId.parse(sessionId);
-        return session(request, id, QueryOptions.ofEntity(request, ARTIFACTS));
+        return session(request, id, QueryOptions.ofEntity(request, capabilities(ARTIFACTS)));
     }
 
     /** The base type {@code restoreSessionBase} has no artifacts to expand; they are reached through the Exchange path. */
     @GetMapping("/restoreSessions")
-    GraphCollection<RestoreSessionView> allSessions(HttpServletRequest request) {
-        return sessions(request, ALL_SESSIONS, QueryOptions.ofCollection(request));
+    GraphCollection<Object> allSessions(HttpServletRequest request) {
+        return sessions(request, ALL_SESSIONS, QueryOptions.ofCollection(request, capabilities()));
     }
 
     @GetMapping("/restoreSessions/{sessionId}")
-    ResponseEntity<RestoreSessionView> anySession(@PathVariable String sessionId, HttpServletRequest request) {
+    ResponseEntity<Object> anySession(@PathVariable String sessionId, HttpServletRequest request) {
         SessionId id = SessionId.parse(sessionId);
-        return session(request, id, QueryOptions.ofEntity(request));
+        return session(request, id, QueryOptions.ofEntity(request, capabilities()));
     }
 
-    private GraphCollection<RestoreSessionView> sessions(HttpServletRequest request, String resource,
-                                                         QueryOptions options) {
+    private GraphCollection<Object> sessions(HttpServletRequest request, String resource, QueryOptions options) {
+        EvolvableEnums enums = EvolvableEnums.of(request);
+        ListRestoreSessions.Order order = options.orderBy()
+                .map(asked -> new ListRestoreSessions.Order(property(asked.property()), asked.descending()))
+                .orElse(ListRestoreSessions.Order.OLDEST_FIRST);
         RestoreSessionPage page = queries.query(
-                        new ListRestoreSessions(tenant(), options.skip(), options.top(), options.expands(ARTIFACTS)),
+                        new ListRestoreSessions(tenant(), options.skip(), options.top(), options.expands(ARTIFACTS),
+                                options.filter().stream().map(condition -> condition(condition, enums)).toList(),
+                                order,
+                                options.after()
+                                        .map(after -> new ListRestoreSessions.Position(after.value(), after.id()))
+                                        .orElse(null)),
                         ResponseTypes.instanceOf(RestoreSessionPage.class))
                 .join();
-        EvolvableEnums enums = EvolvableEnums.of(request);
-        return GraphCollection.page(RequestAddress.of(request), resource,
-                page.sessions().stream().map(enums::shown).toList(), page.total(), options);
+        QueryOptions.After next = page.more() && !page.sessions().isEmpty()
+                ? positionOf(page.sessions().get(page.sessions().size() - 1), order)
+                : null;
+        return GraphCollection.pageBefore(RequestAddress.of(request), resource,
+                page.sessions().stream().map(enums::shown).map(view -> options.selected(view, json)).toList(),
+                page.total(), options, next);
     }
 
-    private ResponseEntity<RestoreSessionView> session(HttpServletRequest request, SessionId id,
-                                                       QueryOptions options) {
+    private static QueryOptions.Capabilities capabilities(String... expandable) {
+        return new QueryOptions.Capabilities(Set.of(STATUS, CREATED), Set.of(CREATED, LAST_MODIFIED), SELECTABLE,
+                List.of(expandable));
+    }
+
+    private static ListRestoreSessions.Property property(String name) {
+        return switch (name) {
+            case STATUS -> ListRestoreSessions.Property.STATUS;
+            case CREATED -> ListRestoreSessions.Property.CREATED_DATE_TIME;
+            case LAST_MODIFIED -> ListRestoreSessions.Property.LAST_MODIFIED_DATE_TIME;
+            default -> throw new IllegalStateException("Not a property a list knows: " + name);
+        };
+    }
+
+    /** A {@code $filter} condition in the read side's terms; a value it cannot be is a 400 naming it. */
+    private static ListRestoreSessions.Condition condition(QueryOptions.Condition asked, EvolvableEnums enums) {
+        ListRestoreSessions.Comparison comparison =
+                ListRestoreSessions.Comparison.valueOf(asked.comparison().toUpperCase(Locale.ROOT));
+        if (asked.property().equals(STATUS)) {
+            if (comparison != ListRestoreSessions.Comparison.EQ && comparison != ListRestoreSessions.Comparison.NE) {
+                throw GraphErrors.badRequest("status can be compared with eq and ne only.");
+            }
+            return new ListRestoreSessions.Condition(ListRestoreSessions.Property.STATUS, comparison,
+                    enums.storedStatus(asked.value()));
+        }
+        try {
+            Instant time = OffsetDateTime.parse(asked.value()).toInstant();
+            return new ListRestoreSessions.Condition(property(asked.property()), comparison, time.toString());
+        } catch (DateTimeParseException notATime) {
+            throw GraphErrors.badRequest("'" + asked.value() + "' is not a time such as 2026-01-31T12:00:00Z.");
+        }
+    }
+
+    private static QueryOptions.After positionOf(RestoreSessionView last, ListRestoreSessions.Order order) {
+        OffsetDateTime value = order.property() == ListRestoreSessions.Property.LAST_MODIFIED_DATE_TIME
+                ? last.lastModifiedDateTime()
+                : last.createdDateTime();
+        return new QueryOptions.After(value.toInstant(), last.id());
+    }
+
+    private ResponseEntity<Object> session(HttpServletRequest request, SessionId id, QueryOptions options) {
         RestoreSessionView session = queries.query(
                         new FindRestoreSession(tenant(), id.value(), options.expands(ARTIFACTS)),
                         ResponseTypes.optionalInstanceOf(RestoreSessionView.class))
                 .join()
                 .orElseThrow(id::notFound);
-        return ResponseEntity.ok().eTag(session.etag()).body(EvolvableEnums.of(request).shown(session));
+        return ResponseEntity.ok().eTag(session.etag())
+                .body(options.selected(EvolvableEnums.of(request).shown(session), json));
     }
 
     private String tenant() {

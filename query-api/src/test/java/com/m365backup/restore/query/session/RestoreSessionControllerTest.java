@@ -184,7 +184,7 @@ class RestoreSessionControllerTest {
     @Test
     void a_page_that_leaves_sessions_behind_links_to_the_next_one_and_counts_them_all() throws Exception {
         answer(queries, new ListRestoreSessions(TENANT, 0, 1, false),
-                new RestoreSessionPage(List.of(draft(SESSION)), 3));
+                new RestoreSessionPage(List.of(draft(SESSION)), 3, true));
 
         String body = mvc.perform(get(SESSIONS).queryParam("$top", "1").queryParam("$count", "true"))
                 .andExpect(status().isOk())
@@ -201,9 +201,10 @@ class RestoreSessionControllerTest {
     @Test
     void following_the_next_link_asks_for_the_page_after_the_first() throws Exception {
         answer(queries, new ListRestoreSessions(TENANT, 0, 1, false),
-                new RestoreSessionPage(List.of(draft(SESSION)), 2));
-        answer(queries, new ListRestoreSessions(TENANT, 1, 1, false),
-                new RestoreSessionPage(List.of(draft(OTHER_SESSION)), 2));
+                new RestoreSessionPage(List.of(draft(SESSION)), 2, true));
+        answer(queries, new ListRestoreSessions(TENANT, 0, 1, false, List.of(), ListRestoreSessions.Order.OLDEST_FIRST,
+                        new ListRestoreSessions.Position(draft(SESSION).createdDateTime().toInstant(), SESSION)),
+                new RestoreSessionPage(List.of(draft(OTHER_SESSION)), 2, false));
         String first = mvc.perform(get(SESSIONS).queryParam("$top", "1"))
                 .andReturn().getResponse().getContentAsString();
 
@@ -216,13 +217,54 @@ class RestoreSessionControllerTest {
     @Test
     void expanding_the_artifacts_of_a_list_asks_for_them_and_keeps_asking_on_the_next_page() throws Exception {
         answer(queries, new ListRestoreSessions(TENANT, 0, 1, true),
-                new RestoreSessionPage(List.of(withArtifacts(draft(SESSION))), 2));
+                new RestoreSessionPage(List.of(withArtifacts(draft(SESSION))), 2, true));
 
         mvc.perform(get(SESSIONS).queryParam("$expand", "mailboxRestoreArtifacts").queryParam("$top", "1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.value[0].mailboxRestoreArtifacts[1].id").value(ARTIFACT_B))
                 .andExpect(jsonPath("$['@odata.nextLink']",
                         containsString("$top=1&$expand=mailboxRestoreArtifacts&$skiptoken=")));
+    }
+
+    @Test
+    void a_filter_and_an_order_become_the_conditions_and_order_of_the_query_and_stay_on_the_next_link()
+            throws Exception {
+        answer(queries, new ListRestoreSessions(TENANT, 0, 1, false, List.of(
+                        new ListRestoreSessions.Condition(ListRestoreSessions.Property.STATUS,
+                                ListRestoreSessions.Comparison.EQ, "draft"),
+                        new ListRestoreSessions.Condition(ListRestoreSessions.Property.CREATED_DATE_TIME,
+                                ListRestoreSessions.Comparison.GE, "2026-01-01T00:00:00Z")),
+                        new ListRestoreSessions.Order(ListRestoreSessions.Property.LAST_MODIFIED_DATE_TIME, true), null),
+                new RestoreSessionPage(List.of(draft(SESSION)), 5, true));
+
+        mvc.perform(get(SESSIONS).queryParam("$top", "1")
+                        .queryParam("$filter", "Status eq 'draft' and createdDateTime ge 2026-01-01T00:00:00Z")
+                        .queryParam("$orderby", "lastModifiedDateTime desc"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.value[0].id").value(SESSION))
+                .andExpect(jsonPath("$['@odata.nextLink']", containsString("$top=1&$filter=Status%20eq%20%27draft%27"
+                        + "%20and%20createdDateTime%20ge%202026-01-01T00%3A00%3A00Z"
+                        + "&$orderby=lastModifiedDateTime%20desc&$skiptoken=")));
+    }
+
+    @Test
+    void a_failed_status_can_be_filtered_on_only_by_a_client_that_prefers_unknown_enum_members() throws Exception {
+        mvc.perform(get(SESSIONS).queryParam("$filter", "status eq 'failed'"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("include-unknown-enum-members")));
+        verifyNoInteractions(queries);
+    }
+
+    @Test
+    void a_selection_shows_only_the_selected_properties_with_the_id_and_annotations() throws Exception {
+        answer(queries, new FindRestoreSession(TENANT, SESSION, false), Optional.of(draft(SESSION)));
+
+        mvc.perform(get(SESSIONS + "/" + SESSION).queryParam("$select", "status,createdDateTime"))
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        {"@odata.type": "#microsoft.graph.exchangeRestoreSession", "@odata.etag": "W/\\"3\\"",
+                         "id": "%s", "status": "draft", "createdDateTime": "%s"}"""
+                        .formatted(SESSION, JsonPath.read(DRAFT_JSON, "$.createdDateTime")), JsonCompareMode.STRICT));
     }
 
     @Test
@@ -240,11 +282,13 @@ class RestoreSessionControllerTest {
     @CsvSource(delimiter = '|', value = {
             "$search | mailbox",
             "$foo    | 1",
-            "$filter | status eq 'draft'",
-            "$orderby| createdDateTime desc",
-            "$select | id,status",
-            "$skip   | 10",
-            "$Filter | status eq 'draft'"})
+            "$filter | createdBy eq 'megan'",
+            "$filter | status gt 'draft'",
+            "$filter | status eq 'draft' or status eq 'active'",
+            "$orderby| status desc",
+            "$orderby| createdDateTime sideways",
+            "$select | mailboxRestoreArtifacts",
+            "$skip   | 10"})
     void a_query_option_the_collection_does_not_support_is_refused_by_name(String option, String value)
             throws Exception {
         mvc.perform(get(SESSIONS).queryParam(option, value))
