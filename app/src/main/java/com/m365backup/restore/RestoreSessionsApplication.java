@@ -1,14 +1,32 @@
 package com.m365backup.restore;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts the Exchange restore sessions service. */
+import java.util.Set;
+
+/**
+ * Starts the Exchange restore sessions service, or, given a command as first argument, runs that command against
+ * its database and exits: {@code replay} rebuilds the read model, {@code seed-history} writes synthetic history
+ * for measuring a replay (README, Audit).
+ */
 @SpringBootApplication
 public class RestoreSessionsApplication {
 
+    private static final Set<String> COMMANDS = Set.of("replay", "seed-history");
+
     public static void main(String[] args) {
         AxonUpdateChecker.disableUnlessAsked();
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(RestoreSessionsApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("restore.command=" + args[0])
+                    .run(args);
+            System.exit(SpringApplication.exit(context));
+        }
         SpringApplication.run(RestoreSessionsApplication.class, args);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -26,5 +27,11 @@ class SerializerConfiguration {
                 // History written today must stay readable after a field is added to an event.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         return JacksonSerializer.builder().objectMapper(storageMapper).build();
+    }
+
+    /** Sessions written before tenants existed belong to the tenant the service then served. */
+    @Bean
+    SessionsBeforeTenants sessionsBeforeTenants(@Value("${restore.default-tenant-id}") String defaultTenantId) {
+        return new SessionsBeforeTenants(defaultTenantId);
     }
 }

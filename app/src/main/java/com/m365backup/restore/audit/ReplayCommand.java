@@ -1,0 +1,40 @@
+package com.m365backup.restore.audit;
+
+import com.m365backup.restore.query.audit.ProjectionReplay;
+import com.m365backup.restore.query.audit.ReplayStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+
+/** {@code java -jar app.jar replay}: rebuilds the read model from the event store, reports the speed, and exits. */
+@Component
+@ConditionalOnProperty(name = "restore.command", havingValue = "replay")
+class ReplayCommand implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayCommand.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final ProjectionReplay replay;
+
+    ReplayCommand(ProjectionReplay replay) {
+        this.replay = replay;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) throws InterruptedException {
+        ReplayStatus status = replay.start();
+        log.info("Rebuilding the read model from {} events", status.head());
+        while (!status.completed()) {
+            Thread.sleep(POLL.toMillis());
+            status = replay.status();
+        }
+        log.info("Read model rebuilt: {} events in {} s, {} events/s", status.eventsReplayed(),
+                Duration.between(status.startedDateTime(), status.completedDateTime()).toMillis() / 1000.0,
+                status.eventsPerSecond());
+    }
+}

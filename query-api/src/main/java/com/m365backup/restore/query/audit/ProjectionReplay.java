@@ -1,0 +1,104 @@
+package com.m365backup.restore.query.audit;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.OptionalLong;
+
+/**
+ * Rebuilds the read model from the event store: the projection's tokens are reset, its reset handler empties the
+ * tables, and it reads every event again. Meanwhile readers see the tables fill up from empty (README, Audit).
+ *
+ * <p>With several nodes, every node must have stopped the projection first: a reset needs all its segments.
+ */
+@Component
+public class ProjectionReplay {
+
+    /** The processing group of the read model's projection (query-api, readmodel). */
+    static final String PROJECTION = "restore-session-projection";
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final Clock clock;
+    private Instant startedAt;
+    private long startHead;
+    private Instant completedAt;
+
+    ProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore, Clock clock) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.clock = clock;
+    }
+
+    /** Starts a rebuild, unless one is running; answers where it stands. */
+    public synchronized ReplayStatus start() {
+        if (startedAt != null && completedAt == null && !isDone()) {
+            return status();
+        }
+        StreamingEventProcessor projection = projection();
+        startHead = headPosition();
+        startedAt = clock.instant();
+        completedAt = null;
+        projection.shutDown();
+        projection.resetTokens();
+        projection.start();
+        return status();
+    }
+
+    public synchronized ReplayStatus status() {
+        if (startedAt == null) {
+            return new ReplayStatus(ReplayStatus.IDLE, null, null, position(), headPosition(), null, null);
+        }
+        if (completedAt == null && isDone()) {
+            completedAt = clock.instant();
+        }
+        if (completedAt == null) {
+            return new ReplayStatus(ReplayStatus.REPLAYING, utc(startedAt), null, position(), startHead, null, null);
+        }
+        double seconds = Math.max(Duration.between(startedAt, completedAt).toMillis(), 1) / 1000.0;
+        return new ReplayStatus(ReplayStatus.COMPLETED, utc(startedAt), utc(completedAt), position(), startHead,
+                startHead, Math.round(startHead / seconds * 10) / 10.0);
+    }
+
+    /**
+     * Done when every segment has reached the head the replay started from. Axon's own replay flag is no help here:
+     * it stays up until an event newer than the reset arrives, which may be never.
+     */
+    private boolean isDone() {
+        Collection<EventTrackerStatus> segments = projection().processingStatus().values();
+        return !segments.isEmpty() && position() != null && position() >= startHead;
+    }
+
+    private Long position() {
+        return projection().processingStatus().values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong)
+                .min(Long::compare)
+                .orElse(null);
+    }
+
+    private long headPosition() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
+    }
+
+    private StreamingEventProcessor projection() {
+        return processing.eventProcessor(PROJECTION, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("The read model's projection is not configured"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
