@@ -48,6 +48,25 @@ public final class GraphHttp {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Any request with the headers given as name-value pairs; the body, when not null, is sent as
+     * {@code application/json} unless a {@code Content-Type} is among the headers.
+     */
+    public Response send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !typed) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
     private URI uri(String path) {
         return URI.create(baseUrl + path);
     }

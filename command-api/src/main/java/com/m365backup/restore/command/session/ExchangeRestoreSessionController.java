@@ -1,9 +1,11 @@
 package com.m365backup.restore.command.session;
 
+import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CommandOrigins;
 import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.query.RestoreSessionView;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,11 +13,13 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -41,14 +45,17 @@ class ExchangeRestoreSessionController {
     private final RestoreSessionCreation creation;
     private final ArtifactDelta delta;
     private final CommandOrigins origins;
+    private final SessionPreconditions preconditions;
 
     ExchangeRestoreSessionController(CreateRequestReader createRequests, DeltaRequestReader deltaRequests,
-                                     RestoreSessionCreation creation, ArtifactDelta delta, CommandOrigins origins) {
+                                     RestoreSessionCreation creation, ArtifactDelta delta, CommandOrigins origins,
+                                     SessionPreconditions preconditions) {
         this.createRequests = createRequests;
         this.deltaRequests = deltaRequests;
         this.creation = creation;
         this.delta = delta;
         this.origins = origins;
+        this.preconditions = preconditions;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -60,15 +67,19 @@ class ExchangeRestoreSessionController {
         // Created, but the read side has not shown it in time: say where it will be rather than invite a retry
         // that would create a second session.
         return created.view()
-                .map(view -> ResponseEntity.created(location).body(view))
+                .map(view -> ResponseEntity.created(location).eTag(view.etag()).body(view))
                 .orElseGet(() -> ResponseEntity.accepted().location(location).build());
     }
 
     @PatchMapping(path = "/{sessionId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     DeltaResponse patch(@PathVariable String sessionId, @RequestBody(required = false) byte[] body,
+                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                         HttpServletRequest request) {
         String id = wellFormed(sessionId);
-        return delta.apply(id, deltaRequests.read(body), origins.of(request));
+        List<DeltaItem> items = deltaRequests.read(body);
+        CommandOrigin origin = origins.of(request);
+        preconditions.requireMatch(ifMatch, id, origin);
+        return delta.apply(id, items, origin);
     }
 
     // Session ids are GUIDs made by this service, in lower case; a GUID compares without regard to case.

@@ -1,12 +1,15 @@
 package com.m365backup.restore.command.session;
 
+import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CommandOrigins;
 import com.m365backup.restore.query.RestoreSessionView;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,24 +24,37 @@ class SessionLifecycleController {
 
     private final SessionLifecycle lifecycle;
     private final CommandOrigins origins;
+    private final SessionPreconditions preconditions;
 
-    SessionLifecycleController(SessionLifecycle lifecycle, CommandOrigins origins) {
+    SessionLifecycleController(SessionLifecycle lifecycle, CommandOrigins origins,
+                               SessionPreconditions preconditions) {
         this.lifecycle = lifecycle;
         this.origins = origins;
+        this.preconditions = preconditions;
     }
 
     @PostMapping("/restoreSessions/{sessionId}/activate")
-    ResponseEntity<RestoreSessionView> activate(@PathVariable String sessionId, HttpServletRequest request) {
+    ResponseEntity<RestoreSessionView> activate(@PathVariable String sessionId,
+                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                                String ifMatch,
+                                                HttpServletRequest request) {
         String id = ExchangeRestoreSessionController.wellFormed(sessionId);
+        CommandOrigin origin = origins.of(request);
+        preconditions.requireMatch(ifMatch, id, origin);
         // Activated, but not yet shown by the read side: accepted, and a GET will show it.
-        return lifecycle.activate(id, origins.of(request))
-                .map(ResponseEntity::ok)
+        return lifecycle.activate(id, origin)
+                .map(view -> ResponseEntity.ok().eTag(view.etag()).body(view))
                 .orElseGet(() -> ResponseEntity.accepted().build());
     }
 
     @DeleteMapping({"/restoreSessions/{sessionId}", "/exchangeRestoreSessions/{sessionId}"})
-    ResponseEntity<Void> delete(@PathVariable String sessionId, HttpServletRequest request) {
-        lifecycle.delete(ExchangeRestoreSessionController.wellFormed(sessionId), origins.of(request));
+    ResponseEntity<Void> delete(@PathVariable String sessionId,
+                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                HttpServletRequest request) {
+        String id = ExchangeRestoreSessionController.wellFormed(sessionId);
+        CommandOrigin origin = origins.of(request);
+        preconditions.requireMatch(ifMatch, id, origin);
+        lifecycle.delete(id, origin);
         return ResponseEntity.noContent().build();
     }
 }

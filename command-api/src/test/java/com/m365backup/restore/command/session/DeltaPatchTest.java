@@ -303,6 +303,32 @@ class DeltaPatchTest {
     }
 
     @Test
+    void an_if_match_naming_an_older_version_of_the_session_refuses_the_request_before_any_command()
+            throws Exception {
+        readSideShowsTheSession(true);
+
+        String detail = mvc.perform(patch(PATH).contentType(MediaType.APPLICATION_JSON).header("If-Match", "W/\"0\"")
+                        .content(delta(addOf("{\"id\": \"rp-1\"}", "new"))))
+                .andExpect(status().isPreconditionFailed())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(json.readTree(detail).get("code").asText()).isEqualTo("PreconditionFailed");
+        verify(commandGateway, never()).sendAndWait(any(), any(MetaData.class));
+    }
+
+    @Test
+    void an_if_match_naming_the_current_version_lets_the_request_through() throws Exception {
+        readSideShowsTheSession(true);
+        when(commandGateway.sendAndWait(any(), any(MetaData.class))).thenReturn(2L);
+
+        mvc.perform(patch(PATH).contentType(MediaType.APPLICATION_JSON).header("If-Match", "W/\"1\"")
+                        .content(delta(addOf("{\"id\": \"rp-1\"}", "new"))))
+                .andExpect(status().isOk());
+
+        verify(commandGateway, times(1)).sendAndWait(any(), any(MetaData.class));
+    }
+
+    @Test
     void a_session_unknown_to_the_event_store_refuses_the_request_at_its_first_command() throws Exception {
         when(commandGateway.sendAndWait(any(), any(MetaData.class)))
                 .thenThrow(new AggregateNotFoundException(SESSION, "The aggregate was not found in the event store"));
