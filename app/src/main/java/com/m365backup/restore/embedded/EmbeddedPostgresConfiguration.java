@@ -41,7 +41,10 @@ class EmbeddedPostgresConfiguration {
                 // success answer must survive a crash, so both are back on.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .setPGStartupWait(Duration.ofSeconds(30));
+                .setPGStartupWait(Duration.ofSeconds(30))
+                // zonky's own JVM shutdown hook would stop PostgreSQL while Spring is still stopping the event
+                // processors, which then cannot store their tokens; the bean's close, after them, stops it instead.
+                .setRegisterShutdownHook(false);
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }
