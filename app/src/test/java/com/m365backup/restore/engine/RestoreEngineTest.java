@@ -5,11 +5,17 @@ import com.m365backup.restore.EventStoreReader;
 import com.m365backup.restore.GraphHttp;
 import com.m365backup.restore.IntegrationTest;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -37,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 @Import(RestoreEngineTest.Steered.class)
 @TestPropertySource(properties = {
         "restore.simulated-restorer.duration=50ms",
-        "restore.simulated-restorer.failing-restore-points=broken-1,broken-2,broken-3,broken-4",
+        "restore.simulated-restorer.failing-restore-points=broken-1,broken-2,broken-3,broken-4,broken-5",
         "restore.activation.max-active-sessions=3",
         "restore.activation.max-mailboxes-in-restore=5"})
 class RestoreEngineTest {
@@ -70,6 +76,15 @@ class RestoreEngineTest {
 
     @Autowired
     HeldRestorer restorer;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    ApplicationContext context;
 
     private GraphHttp http;
 
@@ -282,6 +297,43 @@ class RestoreEngineTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.errorCode()).isEqualTo("RestoreSessionActionNotAllowed");
         assertThat(status(session)).isEqualTo("completed");
+    }
+
+    @Test
+    void replaying_the_projection_rebuilds_an_ended_session_as_it_was_shown() {
+        String session = created("new", "ok-" + UUID.randomUUID(), "broken-4");
+        assertThat(http.post(SESSIONS + "/" + session + "/activate", "").status()).isEqualTo(200);
+        JsonNode ended = awaitEnd(session);
+        StreamingEventProcessor projection = processing
+                .eventProcessor("restore-session-projection", StreamingEventProcessor.class).orElseThrow();
+
+        projection.shutDown();
+        try {
+            projection.resetTokens();
+        } finally {
+            projection.start();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(http.get(
+                EXCHANGE_SESSIONS + "/" + session + "?$expand=mailboxRestoreArtifacts", "Prefer", INCLUDE_FAILED)
+                .json()).isEqualTo(ended));
+    }
+
+    @Test
+    void the_steps_of_a_restore_delivered_again_change_nothing_in_the_read_model() throws Exception {
+        String session = created("new", "ok-" + UUID.randomUUID(), "broken-5");
+        assertThat(http.post(SESSIONS + "/" + session + "/activate", "").status()).isEqualTo(200);
+        JsonNode ended = awaitEnd(session);
+
+        // As after a claim stolen by another node: the same events reach the projection's handlers once more.
+        AnnotationEventHandlerAdapter projection =
+                new AnnotationEventHandlerAdapter(context.getBean("restoreSessionProjection"));
+        for (EventMessage<?> event : eventStore.readEvents(session, 0).asStream().toList()) {
+            projection.handle(event);
+        }
+
+        assertThat(http.get(EXCHANGE_SESSIONS + "/" + session + "?$expand=mailboxRestoreArtifacts", "Prefer",
+                INCLUDE_FAILED).json()).isEqualTo(ended);
     }
 
     /** A new session with one artifact per restore point, all of one destination type; answers its id. */
