@@ -20,6 +20,7 @@ class MailboxRestoreArtifact {
     private final Instant restorePointExpiresAt;
     private final DestinationType destinationType;
     private ArtifactRestoreStatus status;
+    private Instant endedAt;
 
     MailboxRestoreArtifact(MailboxArtifactAdded added) {
         this.artifactId = added.artifactId();
@@ -67,6 +68,16 @@ class MailboxRestoreArtifact {
         status = next;
     }
 
+    void endAs(ArtifactRestoreStatus end, Instant at) {
+        status = end;
+        endedAt = at;
+    }
+
+    /** When it succeeded or failed; null while it has not ended. */
+    Instant endedAt() {
+        return endedAt;
+    }
+
     // Value equality lets Axon's test fixture compare the state built by command handling with the replayed one.
     @Override
     public boolean equals(Object other) {
@@ -76,7 +87,8 @@ class MailboxRestoreArtifact {
                 && mailboxId.equals(that.mailboxId)
                 && Objects.equals(restorePointExpiresAt, that.restorePointExpiresAt)
                 && destinationType == that.destinationType
-                && status == that.status;
+                && status == that.status
+                && Objects.equals(endedAt, that.endedAt);
     }
 
     @Override

@@ -201,12 +201,12 @@ public class RestoreSession {
 
     @EventSourcingHandler
     void on(ArtifactRestoreSucceeded event) {
-        artifacts.get(event.artifactId()).moveTo(ArtifactRestoreStatus.SUCCEEDED);
+        artifacts.get(event.artifactId()).endAs(ArtifactRestoreStatus.SUCCEEDED, event.completedAt());
     }
 
     @EventSourcingHandler
     void on(ArtifactRestoreFailed event) {
-        artifacts.get(event.artifactId()).moveTo(ArtifactRestoreStatus.FAILED);
+        artifacts.get(event.artifactId()).endAs(ArtifactRestoreStatus.FAILED, event.failedAt());
     }
 
     @EventSourcingHandler
@@ -241,7 +241,12 @@ public class RestoreSession {
             RestoreSessionStatus end = failed == 0 ? RestoreSessionStatus.COMPLETED
                     : succeeded == 0 ? RestoreSessionStatus.FAILED
                     : RestoreSessionStatus.COMPLETED_WITH_ERROR;
-            apply(new RestoreSessionEnded(sessionId, end, succeeded, failed, now));
+            // Results are timed by whoever reports them and may arrive out of order: the session ends with the
+            // last of its artifacts, never before one of them.
+            Instant completedAt = artifacts.values().stream()
+                    .map(MailboxRestoreArtifact::endedAt)
+                    .reduce(now, (latest, ended) -> ended.isAfter(latest) ? ended : latest);
+            apply(new RestoreSessionEnded(sessionId, end, succeeded, failed, completedAt));
         }
     }
 

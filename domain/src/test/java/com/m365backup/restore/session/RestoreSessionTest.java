@@ -367,6 +367,15 @@ class RestoreSessionTest {
     }
 
     @Test
+    void a_session_ends_with_the_last_of_its_artifacts_even_when_results_arrive_out_of_order() {
+        Instant earlier = LATER.minusSeconds(1);
+        fixture.given(history(activeWith("a-1", "a-2"), inProgress("a-1"), inProgress("a-2"), succeeded("a-2")))
+               .when(new CompleteArtifactRestore(SESSION, "a-1", "folder-1", "Restored 1", 42, earlier))
+               .expectEvents(new ArtifactRestoreSucceeded(SESSION, "a-1", "folder-1", "Restored 1", 42, earlier),
+                       new RestoreSessionEnded(SESSION, RestoreSessionStatus.COMPLETED, 2, 0, LATER));
+    }
+
+    @Test
     void a_session_whose_artifacts_all_failed_ends_failed() {
         fixture.given(history(activeWith("a-1", "a-2"), inProgress("a-1"),
                         failed("a-1", ArtifactErrorCode.UNKNOWN_ERROR, "It broke."), inProgress("a-2")))
