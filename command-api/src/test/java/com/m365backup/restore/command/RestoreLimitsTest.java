@@ -14,13 +14,13 @@ class RestoreLimitsTest {
     @Test
     void the_limits_default_to_fifty() {
         context.run(started -> assertThat(started.getBean(RestoreLimits.class))
-                .isEqualTo(new RestoreLimits(50, 50)));
+                .isEqualTo(new RestoreLimits(50, 50, 1000)));
     }
 
     @Test
     void the_limits_follow_their_properties() {
         context.withPropertyValues("restore.limits.max-artifacts-per-create=7", "restore.limits.max-items-per-patch=9")
                 .run(started -> assertThat(started.getBean(RestoreLimits.class))
-                        .isEqualTo(new RestoreLimits(7, 9)));
+                        .isEqualTo(new RestoreLimits(7, 9, 1000)));
     }
 }

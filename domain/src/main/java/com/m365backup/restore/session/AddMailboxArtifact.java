@@ -7,10 +7,22 @@ import java.time.Instant;
 /**
  * Adds one artifact to a draft session (one "add" item of the delta PATCH). The artifact id is chosen by the sender,
  * so that the item's result is known without a round-trip and a retry cannot create a second artifact.
+ *
+ * @param artifactLimit how many artifacts a session may hold (spec/api.md, PATCH per-item outcomes: 1,000 unless
+ *                      configured otherwise); it travels with the command as it is a setting, not history
  */
 public record AddMailboxArtifact(
         @TargetAggregateIdentifier String sessionId,
         String tenantId,
         NewMailboxArtifact artifact,
-        Instant requestedAt) {
+        Instant requestedAt,
+        int artifactLimit) {
+
+    /** Graph's documented limit of artifacts in one session. */
+    public static final int GRAPH_ARTIFACT_LIMIT = 1000;
+
+    /** An add under Graph's own limit of artifacts per session. */
+    public AddMailboxArtifact(String sessionId, String tenantId, NewMailboxArtifact artifact, Instant requestedAt) {
+        this(sessionId, tenantId, artifact, requestedAt, GRAPH_ARTIFACT_LIMIT);
+    }
 }

@@ -10,6 +10,8 @@ public enum Rejection {
     DIFFERENT_DESTINATION_TYPE,
     /** Add of a restore point that had expired when the command was sent. */
     RESTORE_POINT_EXPIRED,
+    /** Add to a session that holds as many artifacts as a session may. */
+    ARTIFACT_LIMIT_REACHED,
     /** A change to a session that has left {@code draft}. */
     SESSION_NOT_IN_DRAFT,
     /** The session does not exist for the caller's tenant (or was deleted). */

@@ -55,6 +55,9 @@ public class RestoreSession {
         requireSameDestinationType(destinationType, artifact.destinationType());
         requireNewMailbox(artifact);
         requireNotExpired(artifact, command.requestedAt());
+        if (artifacts.size() >= command.artifactLimit()) {
+            throw RestoreSessionRejected.artifactLimitReached(command.artifactLimit());
+        }
         apply(new MailboxArtifactAdded(sessionId, artifact.artifactId(), artifact.restorePointId(),
                 artifact.mailboxId(), artifact.restorePointExpiresAt(), artifact.destinationType(),
                 command.requestedAt()));

@@ -38,6 +38,11 @@ public class RestoreSessionRejected extends RuntimeException {
                 "Restore point '" + restorePointId + "' has expired and can no longer be restored.");
     }
 
+    static RestoreSessionRejected artifactLimitReached(int limit) {
+        return new RestoreSessionRejected(Rejection.ARTIFACT_LIMIT_REACHED,
+                "A restore session can hold at most " + limit + " artifacts; remove one before adding another.");
+    }
+
     static RestoreSessionRejected notInDraft(RestoreSessionStatus status) {
         return new RestoreSessionRejected(Rejection.SESSION_NOT_IN_DRAFT,
                 "The restore session can only be changed in draft state; it is " + status.graphName() + ".");

@@ -127,6 +127,22 @@ class RestoreSessionTest {
     }
 
     @Test
+    void adding_to_a_session_that_holds_as_many_artifacts_as_it_may_is_rejected() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW), added("a-2", "rp-2", IN_PLACE, NOW))
+               .when(new AddMailboxArtifact(SESSION, TENANT, artifact("a-3", "rp-3", IN_PLACE), LATER, 2))
+               .expectException(rejected(Rejection.ARTIFACT_LIMIT_REACHED))
+               .expectNoEvents();
+    }
+
+    @Test
+    void adding_the_last_artifact_a_session_may_hold_is_accepted() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(new AddMailboxArtifact(SESSION, TENANT, artifact("a-2", "rp-2", IN_PLACE), LATER, 2))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(added("a-2", "rp-2", IN_PLACE, LATER));
+    }
+
+    @Test
     void adding_to_another_tenants_session_is_answered_as_not_found() {
         fixture.given(created())
                .when(new AddMailboxArtifact(SESSION, OTHER_TENANT, artifact("a-1", "rp-1", IN_PLACE), LATER))

@@ -2,6 +2,7 @@ package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.RequestRefused;
+import com.m365backup.restore.command.RestoreLimits;
 import com.m365backup.restore.command.restorepoint.RestorePoint;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
 import com.m365backup.restore.session.AddMailboxArtifact;
@@ -34,13 +35,15 @@ class ArtifactDelta {
     private final RestorePointCatalog restorePoints;
     private final SessionReadSide readSide;
     private final DeltaItemOutcomes outcomes;
+    private final RestoreLimits limits;
 
     ArtifactDelta(CommandGateway commandGateway, RestorePointCatalog restorePoints, SessionReadSide readSide,
-                  DeltaItemOutcomes outcomes) {
+                  DeltaItemOutcomes outcomes, RestoreLimits limits) {
         this.commandGateway = commandGateway;
         this.restorePoints = restorePoints;
         this.readSide = readSide;
         this.outcomes = outcomes;
+        this.limits = limits;
     }
 
     DeltaResponse apply(String sessionId, List<DeltaItem> items, CommandOrigin origin) {
@@ -83,7 +86,7 @@ class ArtifactDelta {
         long version = send(new AddMailboxArtifact(sessionId, origin.tenantId(),
                 new NewMailboxArtifact(artifactId, restorePointId, restorePoint.get().mailboxId(),
                         restorePoint.get().expiresAt(), add.destinationType()),
-                origin.requestedAt()), origin);
+                origin.requestedAt(), limits.maxArtifactsPerSession()), origin);
         results.add(AddedArtifact.of(artifactId, add, origin.requestedAt()));
         return version;
     }

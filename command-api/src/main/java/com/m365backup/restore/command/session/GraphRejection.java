@@ -16,6 +16,7 @@ record GraphRejection(HttpStatus status, String code) {
             case DIFFERENT_DESTINATION_TYPE ->
                     new GraphRejection(HttpStatus.BAD_REQUEST, "DifferentRestoreDestinationType");
             case RESTORE_POINT_EXPIRED -> new GraphRejection(HttpStatus.BAD_REQUEST, "InvalidRestoreTime");
+            case ARTIFACT_LIMIT_REACHED -> new GraphRejection(HttpStatus.BAD_REQUEST, "RestoreArtifactsLimitBreached");
             case SESSION_NOT_IN_DRAFT -> new GraphRejection(HttpStatus.FORBIDDEN, "RestoreSessionActionNotAllowed");
             case SESSION_NOT_FOUND -> sessionNotFound();
             case NO_ARTIFACTS -> new GraphRejection(HttpStatus.BAD_REQUEST, "InvalidArtifactRequest");

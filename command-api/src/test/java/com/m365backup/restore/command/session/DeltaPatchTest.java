@@ -220,6 +220,8 @@ class DeltaPatchTest {
                         "add", 400, "DifferentRestoreDestinationType"),
                 Arguments.of(Rejection.RESTORE_POINT_EXPIRED, addOf("{\"id\": \"rp-1\"}", "inPlace"),
                         "add", 400, "InvalidRestoreTime"),
+                Arguments.of(Rejection.ARTIFACT_LIMIT_REACHED, addOf("{\"id\": \"rp-1\"}", "inPlace"),
+                        "add", 400, "RestoreArtifactsLimitBreached"),
                 Arguments.of(Rejection.UNKNOWN_ARTIFACT, removalOf(ARTIFACT_A, "deleted"),
                         "remove", 409, "Invalid"));
     }
