@@ -185,6 +185,22 @@ class RestorePointCatalogTest {
         assertThat(events.eventCount()).isEqualTo(before);
     }
 
+    @Test
+    void an_artifact_lists_its_restore_point_with_the_times_the_catalog_knows() throws Exception {
+        String restorePoint = new TestCatalog(catalogImport, tenant).restorePoint("rp-times-" + mailbox);
+        GraphHttp.Response created = http.post(SESSIONS, """
+                {"mailboxRestoreArtifacts": [{"restorePoint": {"@odata.id": "%s"}, "destinationType": "new"}]}"""
+                .formatted(restorePoint));
+
+        GraphHttp.Response listed = http.get(SESSIONS + "/" + created.json().get("id").asText()
+                + "/mailboxRestoreArtifacts");
+
+        JSONAssert.assertEquals("""
+                {"id": "%s", "protectionDateTime": "2026-03-01T02:00:00Z", "expirationDateTime": "2036-03-01T02:00:00Z"}"""
+                .formatted(restorePoint), listed.json().get("value").get(0).get("restorePoint").toString(),
+                JSONCompareMode.STRICT);
+    }
+
     private void load(String tenantId, RestorePointCatalogFile.RestorePoint... restorePoints) {
         catalogImport.load(new RestorePointCatalogFile(List.of(new RestorePointCatalogFile.Tenant(tenantId, List.of(
                 new RestorePointCatalogFile.ProtectionUnit(mailbox, "user-" + mailbox, "Mailbox " + mailbox,

@@ -29,7 +29,9 @@ final class RestoreSessionRows {
             a.session_id, a.id, a.restore_point_id, a.restore_point_expiration_date_time, a.destination_type,
             a.status, a.created_date_time, a.start_date_time, a.completion_date_time,
             a.error_code, a.error_message, a.error_target,
-            a.restored_folder_id, a.restored_folder_name, a.restored_item_count""";
+            a.restored_folder_id, a.restored_folder_name, a.restored_item_count,
+            (select rp.protection_date_time from restore_point rp join restore_session rs on rs.id = a.session_id
+             where rp.tenant_id = rs.tenant_id and rp.id = a.restore_point_id) as restore_point_protection_date_time""";
 
     private RestoreSessionRows() {
     }
@@ -58,7 +60,9 @@ final class RestoreSessionRows {
                 row.getString("id"),
                 row.getString("session_id"),
                 // The catalog does not tell when the point was taken yet, so protectionDateTime stays unknown.
-                new RestorePointReference(row.getString("restore_point_id"), null,
+                // When the restore point was taken is the catalog's to say, not the events'.
+                new RestorePointReference(row.getString("restore_point_id"),
+                        time(row, "restore_point_protection_date_time"),
                         time(row, "restore_point_expiration_date_time")),
                 row.getString("destination_type"),
                 row.getString("status"),
