@@ -1,6 +1,7 @@
 package com.m365backup.restore.operations;
 
 import com.m365backup.restore.IntegrationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,5 +33,11 @@ class GracefulShutdownTest {
         assertThat(axon.getPhase())
                 .isLessThan(lifecycles.get("webServerGracefulShutdown").getPhase())
                 .isLessThan(lifecycles.get("webServerStartStop").getPhase());
+    }
+
+    @Test
+    void the_embedded_postgresql_is_stopped_after_the_processors_and_not_by_a_shutdown_hook_of_its_own() {
+        // A JVM shutdown hook of zonky's would stop PostgreSQL at the same time as Spring stops the processors.
+        assertThat(context.getBean(EmbeddedPostgres.class)).extracting("registerShutdownHook").isEqualTo(false);
     }
 }
