@@ -104,8 +104,11 @@ class RestoreEngineTest {
         JsonNode body = activated.json();
         assertThat(body.get("id").asText()).isEqualTo(session);
         assertThat(body.get("@odata.type").asText()).isEqualTo("#microsoft.graph.exchangeRestoreSession");
-        assertThat(body.get("status").asText()).isEqualTo("activating");
+        // The answer is the read side right after it showed the activation; now and then the engine has already
+        // scheduled the (held) artifact by then, and the session is active.
+        assertThat(body.get("status").asText()).isIn("activating", "active");
         assertThat(body.has("mailboxRestoreArtifacts")).isFalse();
+        assertThat(new EventStoreReader(jdbc).eventTypesOf(session)).contains("RestoreSessionActivated");
         restorer.letGo(heldPoint);
         awaitEnd(session);
     }
