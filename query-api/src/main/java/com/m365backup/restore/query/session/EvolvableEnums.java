@@ -4,6 +4,7 @@ import com.m365backup.restore.query.RestoreSessionView;
 import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.session.RestoreSessionStatus;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,6 +18,13 @@ record EvolvableEnums(boolean included) {
 
     private static final String PREFERENCE = "include-unknown-enum-members";
     private static final String UNKNOWN_FUTURE_VALUE = "unknownFutureValue";
+
+    /** Tells the client, as Graph does, that its preference was honoured ({@code Preference-Applied}). */
+    void acknowledge(HttpServletResponse response) {
+        if (included) {
+            response.setHeader("Preference-Applied", PREFERENCE);
+        }
+    }
 
     static EvolvableEnums of(HttpServletRequest request) {
         boolean included = Collections.list(request.getHeaders("Prefer")).stream()

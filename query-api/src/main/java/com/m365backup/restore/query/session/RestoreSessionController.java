@@ -11,6 +11,7 @@ import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -54,30 +55,34 @@ class RestoreSessionController {
     }
 
     @GetMapping("/exchangeRestoreSessions")
-    GraphCollection<Object> exchangeSessions(HttpServletRequest request) {
-        return sessions(request, EXCHANGE_SESSIONS, QueryOptions.ofCollection(request, capabilities(ARTIFACTS)));
+    GraphCollection<Object> exchangeSessions(HttpServletRequest request, HttpServletResponse response) {
+        return sessions(request, response, EXCHANGE_SESSIONS, QueryOptions.ofCollection(request, capabilities(ARTIFACTS)));
     }
 
     @GetMapping("/exchangeRestoreSessions/{sessionId}")
-    ResponseEntity<Object> exchangeSession(@PathVariable String sessionId, HttpServletRequest request) {
+    ResponseEntity<Object> exchangeSession(@PathVariable String sessionId, HttpServletRequest request,
+                                           HttpServletResponse response) {
         SessionId id = SessionId.parse(sessionId);
-        return session(request, id, QueryOptions.ofEntity(request, capabilities(ARTIFACTS)));
+        return session(request, response, id, QueryOptions.ofEntity(request, capabilities(ARTIFACTS)));
     }
 
     /** The base type {@code restoreSessionBase} has no artifacts to expand; they are reached through the Exchange path. */
     @GetMapping("/restoreSessions")
-    GraphCollection<Object> allSessions(HttpServletRequest request) {
-        return sessions(request, ALL_SESSIONS, QueryOptions.ofCollection(request, capabilities()));
+    GraphCollection<Object> allSessions(HttpServletRequest request, HttpServletResponse response) {
+        return sessions(request, response, ALL_SESSIONS, QueryOptions.ofCollection(request, capabilities()));
     }
 
     @GetMapping("/restoreSessions/{sessionId}")
-    ResponseEntity<Object> anySession(@PathVariable String sessionId, HttpServletRequest request) {
+    ResponseEntity<Object> anySession(@PathVariable String sessionId, HttpServletRequest request,
+                                      HttpServletResponse response) {
         SessionId id = SessionId.parse(sessionId);
-        return session(request, id, QueryOptions.ofEntity(request, capabilities()));
+        return session(request, response, id, QueryOptions.ofEntity(request, capabilities()));
     }
 
-    private GraphCollection<Object> sessions(HttpServletRequest request, String resource, QueryOptions options) {
+    private GraphCollection<Object> sessions(HttpServletRequest request, HttpServletResponse response, String resource,
+                                             QueryOptions options) {
         EvolvableEnums enums = EvolvableEnums.of(request);
+        enums.acknowledge(response);
         ListRestoreSessions.Order order = options.orderBy()
                 .map(asked -> new ListRestoreSessions.Order(property(asked.property()), asked.descending()))
                 .orElse(ListRestoreSessions.Order.OLDEST_FIRST);
@@ -138,7 +143,9 @@ class RestoreSessionController {
         return new QueryOptions.After(value.toInstant(), last.id());
     }
 
-    private ResponseEntity<Object> session(HttpServletRequest request, SessionId id, QueryOptions options) {
+    private ResponseEntity<Object> session(HttpServletRequest request, HttpServletResponse response, SessionId id,
+                                           QueryOptions options) {
+        EvolvableEnums.of(request).acknowledge(response);
         RestoreSessionView session = queries.query(
                         new FindRestoreSession(tenant(), id.value(), options.expands(ARTIFACTS)),
                         ResponseTypes.optionalInstanceOf(RestoreSessionView.class))

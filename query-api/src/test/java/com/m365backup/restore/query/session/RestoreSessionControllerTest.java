@@ -156,7 +156,8 @@ class RestoreSessionControllerTest {
                 Optional.of(withStatus(draft(SESSION), "failed")));
 
         mvc.perform(get(SESSIONS + "/" + SESSION))
-                .andExpect(jsonPath("$.status").value("unknownFutureValue"));
+                .andExpect(jsonPath("$.status").value("unknownFutureValue"))
+                .andExpect(header().doesNotExist("Preference-Applied"));
     }
 
     @Test
@@ -166,7 +167,8 @@ class RestoreSessionControllerTest {
 
         mvc.perform(get(SESSIONS + "/" + SESSION)
                         .header("Prefer", "return=representation, include-unknown-enum-members"))
-                .andExpect(jsonPath("$.status").value("failed"));
+                .andExpect(jsonPath("$.status").value("failed"))
+                .andExpect(header().string("Preference-Applied", "include-unknown-enum-members"));
     }
 
     @Test
