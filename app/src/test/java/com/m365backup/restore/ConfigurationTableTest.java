@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's configuration table names every {@code restore.*} setting the code reads, with its environment
  * variable, and no setting that nothing reads: bound records ({@code @ConfigurationProperties}), {@code @Value}
- * placeholders and the keys of application.properties.
+ * placeholders, {@code @ConditionalOnProperty} switches and the keys of application.properties.
  */
 class ConfigurationTableTest {
 
@@ -53,6 +54,7 @@ class ConfigurationTableTest {
             Class<?> loaded = type.reflect();
             read.addAll(boundKeys(loaded));
             read.addAll(placeholderKeys(loaded));
+            read.addAll(conditionKeys(loaded));
         }
         Properties defaults = new Properties();
         try (InputStream properties = ConfigurationTableTest.class.getResourceAsStream("/application.properties")) {
@@ -124,6 +126,24 @@ class ConfigurationTableTest {
                         keys.add(placeholder.group(1));
                     }
                 }
+            }
+        }
+        return keys;
+    }
+
+    /** Settings that switch beans on or off ({@code @ConditionalOnProperty} on a class or a bean method). */
+    private static List<String> conditionKeys(Class<?> type) {
+        List<AnnotatedElement> elements = new ArrayList<>(List.of(type.getDeclaredMethods()));
+        elements.add(type);
+        List<String> keys = new ArrayList<>();
+        for (AnnotatedElement element : elements) {
+            ConditionalOnProperty condition = element.getAnnotation(ConditionalOnProperty.class);
+            if (condition != null) {
+                String prefix = condition.prefix().isEmpty() ? "" : condition.prefix() + ".";
+                Stream.concat(Stream.of(condition.name()), Stream.of(condition.value()))
+                        .map(name -> prefix + name)
+                        .filter(key -> key.startsWith(OURS))
+                        .forEach(keys::add);
             }
         }
         return keys;
