@@ -146,6 +146,22 @@ class PatchRequestErrorsTest {
         assertThat(events.eventCount()).isEqualTo(before);
     }
 
+    @Test
+    void a_session_that_is_no_longer_a_draft_refuses_the_whole_patch_and_keeps_its_artifacts() {
+        GraphHttp.Response activated = http.post("/solutions/backupRestore/restoreSessions/" + sessionId + "/activate", "");
+        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+
+        GraphHttp.Response response = http.patch(SESSIONS + "/" + sessionId, """
+                {"mailboxRestoreArtifacts@delta": [
+                  {"restorePoint": {"@odata.id": "1b014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"}]}""");
+
+        assertGraphError(response, 403, "RestoreSessionActionNotAllowed");
+        // The restore engine goes on recording its own progress; no artifact was added or removed.
+        assertThat(events.eventTypesOf(sessionId))
+                .filteredOn(type -> type.startsWith("MailboxArtifact"))
+                .containsExactly("MailboxArtifactAdded");
+    }
+
     private static void assertGraphError(GraphHttp.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.errorCode()).as(response.body()).isEqualTo(code);
