@@ -94,7 +94,13 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body was read already");
+                    // The body is already in memory: all of it is available at once.
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException failure) {
+                        listener.onError(failure);
+                    }
                 }
 
                 @Override
