@@ -12,10 +12,10 @@ import com.microsoft.graph.beta.models.ArtifactRestoreStatus;
 import com.microsoft.graph.beta.models.odataerrors.ODataError;
 import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
 import com.microsoft.graph.beta.solutions.backuprestore.exchangerestoresessions.ExchangeRestoreSessionsRequestBuilder;
+import com.m365backup.restore.GraphSdk;
 import com.m365backup.restore.IntegrationTest;
 import com.m365backup.restore.TestCatalog;
 import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
-import com.microsoft.kiota.authentication.AnonymousAuthenticationProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +52,7 @@ class GraphSdkClientTest {
     @BeforeEach
     void connect() {
         catalog = new TestCatalog(catalogImport, tenant);
-        graph = new GraphServiceClient(new AnonymousAuthenticationProvider());
-        graph.getRequestAdapter().setBaseUrl("http://127.0.0.1:" + port + "/beta");
+        graph = GraphSdk.clientFor(port);
         sessions = graph.solutions().backupRestore().exchangeRestoreSessions();
     }
 

@@ -1,5 +1,6 @@
 package com.m365backup.restore.session;
 
+import com.m365backup.restore.GraphSdk;
 import com.m365backup.restore.IntegrationTest;
 import com.m365backup.restore.TestCatalog;
 import com.m365backup.restore.query.restorepoint.RestorePointCatalogFile;
@@ -24,7 +25,6 @@ import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
 import com.microsoft.graph.beta.solutions.backuprestore.exchangerestoresessions.ExchangeRestoreSessionsRequestBuilder;
 import com.microsoft.graph.beta.solutions.backuprestore.restorepoints.search.SearchPostRequestBody;
 import com.microsoft.graph.core.tasks.PageIterator;
-import com.microsoft.kiota.authentication.AnonymousAuthenticationProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,8 +67,7 @@ class GraphSdkContractTest {
     @BeforeEach
     void connect() {
         catalog = new TestCatalog(catalogImport, tenant);
-        graph = new GraphServiceClient(new AnonymousAuthenticationProvider());
-        graph.getRequestAdapter().setBaseUrl("http://127.0.0.1:" + port + "/beta");
+        graph = GraphSdk.clientFor(port);
         sessions = graph.solutions().backupRestore().exchangeRestoreSessions();
         since = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS).toInstant().toString();
     }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.m365backup.restore.caller.CurrentCaller;
 import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.RequestAddress;
+import com.m365backup.restore.query.session.SessionId;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,8 +25,6 @@ class AuditController {
 
     private static final int DEFAULT_PAGE = 100;
     private static final int MAX_PAGE = 1000;
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern SEQUENCE = Pattern.compile("\\d{1,18}");
 
     private final SessionHistoryReader histories;
@@ -43,9 +41,8 @@ class AuditController {
         rejectUnknownOptions(options);
         int top = top(options.get("$top"));
         long after = after(options.get("$skiptoken"));
-        SessionHistory history = histories.read(caller.get().tenantId(), wellFormed(sessionId))
-                .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "RestoreSessionNotFound",
-                        "Restore session '" + sessionId + "' was not found."));
+        SessionId id = SessionId.parse(sessionId);
+        SessionHistory history = histories.read(caller.get().tenantId(), id.value()).orElseThrow(id::notFound);
         List<HistoryEntry> page = history.entries().stream()
                 .filter(entry -> entry.sequenceNumber() > after)
                 .limit(top + 1L)
@@ -58,14 +55,6 @@ class AuditController {
         }
         return new HistoryPage(RequestAddress.of(request).resourceUrl(), history.sessionId(), history.deleted(),
                 page, nextLink);
-    }
-
-    private static String wellFormed(String sessionId) {
-        if (!GUID.matcher(sessionId).matches()) {
-            throw GraphErrors.of(HttpStatus.BAD_REQUEST, "InvalidRestoreSessionId",
-                    "'" + sessionId + "' is not a valid restore session id; it must be a GUID.");
-        }
-        return sessionId.toLowerCase();
     }
 
     private static void rejectUnknownOptions(Map<String, String> options) {

@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  * A restore session id from a path: the service makes them as GUIDs, so anything else is refused with 400
  * {@code InvalidRestoreSessionId} before it is looked up (spec/api.md, PATCH request-level checks).
  */
-record SessionId(String value) {
+public record SessionId(String value) {
 
     private static final Pattern GUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    static SessionId parse(String raw) {
+    public static SessionId parse(String raw) {
         if (!GUID.matcher(raw).matches()) {
             throw GraphErrors.of(HttpStatus.BAD_REQUEST, "InvalidRestoreSessionId",
                     "'" + raw + "' is not a valid restore session id; it must be a GUID.");
@@ -26,7 +26,7 @@ record SessionId(String value) {
     }
 
     /** The session is unknown, or is another tenant's: the same answer, so that nothing tells them apart. */
-    ErrorResponseException notFound() {
+    public ErrorResponseException notFound() {
         return GraphErrors.of(HttpStatus.NOT_FOUND, "RestoreSessionNotFound",
                 "Restore session '" + value + "' was not found.");
     }
