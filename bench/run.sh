@@ -6,9 +6,12 @@ BASE=${1:-http://127.0.0.1:8080}
 SECONDS_PER_RUN=${2:-20}
 CONNECTIONS=${3:-8}
 HERE=$(cd "$(dirname "$0")" && pwd)
+# A local token (README, Security), made by the jar of the same checkout from the same key file.
+TOKEN=${TOKEN:-$(java -jar "$HERE/../app/target/app-0.1.0-SNAPSHOT.jar" token)}
+export TOKEN
 
 SESSION=$(curl -sf -X POST "$BASE/beta/solutions/backupRestore/exchangeRestoreSessions" \
-  -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"mailboxRestoreArtifacts": [{"restorePoint": {"@odata.id": "0a014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"}]}' \
   | sed -E 's/.*"id":"([0-9a-f-]{36})".*"mailboxRestoreArtifacts".*/\1/')
 export SESSION

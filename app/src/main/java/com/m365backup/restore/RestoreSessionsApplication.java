@@ -1,17 +1,20 @@
 package com.m365backup.restore;
 
+import com.m365backup.restore.security.TokenCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
  * Starts the Exchange restore sessions service, or, given a command as first argument, runs that command against
  * its database and exits: {@code replay} rebuilds the read model, {@code seed-history} writes synthetic history
- * for measuring a replay (README, Audit).
+ * for measuring a replay (README, Audit); {@code token} prints a local token and needs no database (README,
+ * Security).
  */
 @SpringBootApplication
 public class RestoreSessionsApplication {
@@ -19,6 +22,10 @@ public class RestoreSessionsApplication {
     private static final Set<String> COMMANDS = Set.of("replay", "seed-history");
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            TokenCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         AxonUpdateChecker.disableUnlessAsked();
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(RestoreSessionsApplication.class)

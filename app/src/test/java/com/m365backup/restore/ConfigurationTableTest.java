@@ -102,14 +102,29 @@ class ConfigurationTableTest {
             return List.of();
         }
         String prefix = bound.value().isEmpty() ? bound.prefix() : bound.value();
-        Stream<String> names = type.isRecord()
-                ? Stream.of(type.getRecordComponents()).map(RecordComponent::getName)
-                : Stream.of(type.getDeclaredFields()).filter(field -> !Modifier.isStatic(field.getModifiers()))
-                        .map(Field::getName);
-        return names
-                .map(name -> prefix + "." + name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT))
-                .filter(key -> key.startsWith(OURS))
+        return keysOf(type, prefix).stream().filter(key -> key.startsWith(OURS)).toList();
+    }
+
+    /** The keys a bound type reads; a nested record of our own (settings of settings) counts by its own keys. */
+    private static List<String> keysOf(Class<?> type, String prefix) {
+        if (type.isRecord()) {
+            return Stream.of(type.getRecordComponents())
+                    .flatMap(component -> {
+                        String key = prefix + "." + kebab(component.getName());
+                        return component.getType().isRecord()
+                                && component.getType().getPackageName().startsWith("com.m365backup.restore")
+                                ? keysOf(component.getType(), key).stream()
+                                : Stream.of(key);
+                    })
+                    .toList();
+        }
+        return Stream.of(type.getDeclaredFields()).filter(field -> !Modifier.isStatic(field.getModifiers()))
+                .map(field -> prefix + "." + kebab(field.getName()))
                 .toList();
+    }
+
+    private static String kebab(String name) {
+        return name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
     private static List<String> placeholderKeys(Class<?> type) {

@@ -1,11 +1,16 @@
 package com.m365backup.restore;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 
 /** Reads what the event store holds for a session, to prove what a request did or did not change. */
 public record EventStoreReader(JdbcTemplate jdbc) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The simple names of the session's event types, in order. */
     public List<String> eventTypesOf(String sessionId) {
@@ -15,6 +20,32 @@ public record EventStoreReader(JdbcTemplate jdbc) {
                 .stream()
                 .map(type -> type.substring(type.lastIndexOf('.') + 1))
                 .toList();
+    }
+
+    /** The metadata stored with each of the session's events, in order: who did it, in which tenant, ... */
+    public List<JsonNode> metaDataOf(String sessionId) {
+        return jdbc.queryForList("""
+                        select convert_from(meta_data, 'UTF8') from domain_event_entry
+                        where aggregate_identifier = ? order by sequence_number""", String.class, sessionId)
+                .stream()
+                .map(EventStoreReader::json)
+                .toList();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException failure) {
+            throw new IllegalStateException("Stored metadata is not JSON: " + text, failure);
+        }
+    }
+
+    /** How many sessions were ever created; unlike {@link #eventCount()}, no background restore moves it. */
+    public long sessionsCreated() {
+        Long count = jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type like '%.RestoreSessionCreated'",
+                Long.class);
+        return count == null ? 0 : count;
     }
 
     public long eventCount() {

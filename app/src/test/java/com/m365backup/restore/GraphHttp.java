@@ -10,15 +10,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Sends the raw requests a Graph client sends, to the application under test, over real HTTP. */
+/**
+ * Sends the raw requests a Graph client sends, to the application under test, over real HTTP, with a bearer token:
+ * by default {@link TestTokens#administrator()}'s, or the one given by {@link #as(String)}.
+ */
 public final class GraphHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String token;
 
     public GraphHttp(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, TestTokens.administrator());
+    }
+
+    private GraphHttp(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same requests with another token; null sends none. */
+    public GraphHttp as(String otherToken) {
+        return new GraphHttp(baseUrl, otherToken);
     }
 
     public Response get(String path) {
@@ -72,8 +86,14 @@ public final class GraphHttp {
     }
 
     private Response send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
+        if (token != null && built.headers().firstValue("Authorization").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true)
+                    .header("Authorization", "Bearer " + token)
+                    .build();
+        }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
             return new Response(response);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);

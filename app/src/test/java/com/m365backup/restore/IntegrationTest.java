@@ -18,6 +18,8 @@ import java.lang.annotation.Target;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"restore.embedded-postgres.ephemeral=true",
+                // The key TestTokens signs with.
+                "restore.security.local-tokens.key-file=target/test-signing-key.json",
                 // A stopped database shows in readiness within seconds rather than Hikari's default 30s.
                 "spring.datasource.hikari.connection-timeout=5000"})
 public @interface IntegrationTest {

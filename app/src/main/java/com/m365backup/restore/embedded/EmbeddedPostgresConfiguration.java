@@ -30,7 +30,7 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         Path dataDirectory = properties.ephemeral()
                 ? Files.createTempDirectory("restore-sessions-pg")
-                : properties.dataDirectory().toAbsolutePath();
+                : EarlierDataLayout.orNew(properties.dataDirectory().toAbsolutePath());
         Files.createDirectories(dataDirectory);
         OrphanedPostgres.stopIfRunning(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()

@@ -16,7 +16,7 @@ public record EmbeddedPostgresProperties(Path dataDirectory, int port, boolean e
 
     public EmbeddedPostgresProperties {
         if (dataDirectory == null) {
-            dataDirectory = Path.of("data");
+            dataDirectory = Path.of("data", "postgres");
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.m365backup.restore.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -12,7 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,11 +29,12 @@ import java.io.InputStream;
 class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
-    private final ObjectMapper json;
+    private final GraphErrorWriter errors;
 
-    RequestBodyLimit(@Value("${restore.http.max-body-size:1MB}") DataSize maxBodySize, ObjectMapper json) {
+    RequestBodyLimit(@Value("${restore.http.max-body-size:1MB}") DataSize maxBodySize,
+                     GraphErrorWriter errors) {
         this.maxBytes = maxBodySize.toBytes();
-        this.json = json;
+        this.errors = errors;
     }
 
     @Override
@@ -60,12 +59,10 @@ class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         // The client may still be sending; closing the connection stops it rather than reading what was refused.
         response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), GraphError.of("RequestEntityTooLarge",
-                "The request body is larger than the " + maxBytes + " bytes this service accepts.", request));
+        errors.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "RequestEntityTooLarge",
+                "The request body is larger than the " + maxBytes + " bytes this service accepts.");
     }
 
     /** A request whose body was read already, to check its size, and is served again from memory. */

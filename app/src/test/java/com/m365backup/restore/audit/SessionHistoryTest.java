@@ -7,10 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -37,16 +33,12 @@ class SessionHistoryTest {
     void the_history_lists_every_change_in_order_and_a_rejected_item_adds_nothing() throws Exception {
         String sessionId = createSession("0a014d8c-71fe-4d00-a01a-31850bc5b32c");
         String clientRequestId = UUID.randomUUID().toString();
-        HttpResponse<String> patched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + SESSIONS + "/" + sessionId))
-                .header("Content-Type", "application/json")
-                .header("client-request-id", clientRequestId)
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("""
-                        {"mailboxRestoreArtifacts@delta": [
-                          {"restorePoint": {"@odata.id": "1b014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"},
-                          {"@removed": {"reason": "changed"}, "id": "4267e382-71a9-4c07-bef7-bda97e09c0d2"}]}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(patched.statusCode()).isEqualTo(200);
+        GraphHttp.Response patched = http.send("PATCH", SESSIONS + "/" + sessionId, """
+                {"mailboxRestoreArtifacts@delta": [
+                  {"restorePoint": {"@odata.id": "1b014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"},
+                  {"@removed": {"reason": "changed"}, "id": "4267e382-71a9-4c07-bef7-bda97e09c0d2"}]}""",
+                "client-request-id", clientRequestId);
+        assertThat(patched.status()).isEqualTo(200);
 
         GraphHttp.Response history = http.get("/audit/restoreSessions/" + sessionId + "/events");
 

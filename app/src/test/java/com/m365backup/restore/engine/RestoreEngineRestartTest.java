@@ -3,6 +3,7 @@ package com.m365backup.restore.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.GraphHttp;
 import com.m365backup.restore.RestoreSessionsApplication;
+import com.m365backup.restore.TestTokens;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -122,7 +123,8 @@ class RestoreEngineRestartTest {
                         "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                         "spring.datasource.username=postgres",
                         "server.port=0",
-                        "management.server.port=0")
+                        "management.server.port=0",
+                        "restore.security.local-tokens.key-file=" + TestTokens.KEY_FILE)
                 .run();
     }
 

@@ -1,6 +1,7 @@
 package com.m365backup.restore.operations;
 
 import com.m365backup.restore.IntegrationTest;
+import com.m365backup.restore.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -21,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class RequestLogTest {
 
-    private static final String TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.secret-token";
+    private static final String TOKEN = TestTokens.administrator();
     private static final String EMAIL = "jane.doe@contoso.com";
 
     @LocalServerPort

@@ -1,0 +1,46 @@
+package com.m365backup.restore.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
+
+import java.util.Locale;
+
+/**
+ * Which permission each request needs (spec/api.md, Paths and Audit): the audit paths Read plus the audit role, the
+ * restore point search the Search permission, every other read Read (or ReadWrite) and every other write ReadWrite.
+ * Deny by default: a path this class does not know still needs a permission by its method, so that no route added
+ * later, nor a spelling the router might accept, is open to a caller with a weaker token.
+ */
+final class GraphPathPermissions {
+
+    private static final String SEARCH_PATH = "/solutions/backuprestore/restorepoints/search";
+
+    private final RequiredPermission audit;
+
+    GraphPathPermissions(String auditRole) {
+        this.audit = RequiredPermission.audit(auditRole);
+    }
+
+    RequiredPermission of(HttpServletRequest request) {
+        String path = withoutVersion(request.getRequestURI().substring(request.getContextPath().length())
+                .toLowerCase(Locale.ROOT));
+        boolean reading = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+        if (path.equals("/audit") || path.startsWith("/audit/")) {
+            return audit;
+        }
+        if (path.equals(SEARCH_PATH) && !reading) {
+            return RequiredPermission.SEARCH;
+        }
+        return reading ? RequiredPermission.READ : RequiredPermission.READ_WRITE;
+    }
+
+    /** Graph clients put the version in their base URL; the same paths are served with and without it. */
+    private static String withoutVersion(String path) {
+        for (String version : new String[]{"/beta/", "/v1.0/"}) {
+            if (path.startsWith(version)) {
+                return path.substring(version.length() - 1);
+            }
+        }
+        return path;
+    }
+}

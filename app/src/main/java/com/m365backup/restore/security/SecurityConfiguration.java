@@ -1,0 +1,57 @@
+package com.m365backup.restore.security;
+
+import com.m365backup.restore.web.GraphErrorWriter;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every API path needs a bearer token holding the permission the path needs (spec/api.md); the answers to a
+ * missing token or permission are Graph's. Stateless: no session, no cookie, hence no CSRF token either. Open
+ * without a token: the actuator (on its own port, on the loopback interface; README, Operations), the API
+ * description and the error page.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain operations(HttpSecurity http) throws Exception {
+        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, GraphErrorWriter errors) throws Exception {
+        GraphAuthenticationFailures unauthenticated = new GraphAuthenticationFailures(errors);
+        GraphAccessDenied denied = new GraphAccessDenied(errors);
+        JwtAuthenticationConverter permissions = new JwtAuthenticationConverter();
+        permissions.setJwtGrantedAuthoritiesConverter(new GrantedPermissions());
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
+                        .anyRequest().access(new PermissionCheck(new GraphPathPermissions(settings.auditRole()))))
+                .oauth2ResourceServer(tokens -> tokens
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(permissions))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(failures -> failures
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(cache -> cache.disable())
+                .anonymous(AbstractHttpConfigurer::disable)
+                .build();
+    }
+}

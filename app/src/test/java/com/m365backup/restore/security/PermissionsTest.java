@@ -1,0 +1,148 @@
+package com.m365backup.restore.security;
+
+import com.m365backup.restore.EventStoreReader;
+import com.m365backup.restore.GraphHttp;
+import com.m365backup.restore.IntegrationTest;
+import com.m365backup.restore.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a token may do depends on its permissions, as scopes of a user or app roles of an application (spec/api.md,
+ * Paths): Read reads, only ReadWrite writes, the search needs Search, the audit paths Read plus the audit role. A
+ * valid token without the permission gets 403 {@code accessDenied} naming it, and nothing changes.
+ */
+@IntegrationTest
+class PermissionsTest {
+
+    private static final String ROOT = "/beta/solutions/backupRestore";
+    private static final String SESSIONS = ROOT + "/exchangeRestoreSessions";
+    private static final String ADD = """
+            {"mailboxRestoreArtifacts@delta": [
+              {"restorePoint": {"@odata.id": "1b014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"}]}""";
+    private static final String CREATE = """
+            {"mailboxRestoreArtifacts": [
+              {"restorePoint": {"@odata.id": "0a014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"}]}""";
+    private static final String SEARCH = """
+            {"protectionUnitIds": ["e31499c5-3bfa-57dd-9638-c6350c5bcff8"],
+             "protectionTimePeriod": {"startDateTime": "2026-01-01T00:00:00Z", "endDateTime": "2036-01-01T00:00:00Z"}}""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private GraphHttp admin;
+    private EventStoreReader events;
+
+    @BeforeEach
+    void connect() {
+        admin = new GraphHttp(port);
+        events = new EventStoreReader(jdbc);
+    }
+
+    @Test
+    void a_read_scope_reads_but_every_write_is_refused_naming_read_write_and_changes_nothing() {
+        String session = created();
+        List<String> history = events.eventTypesOf(session);
+        long sessions = events.sessionsCreated();
+        GraphHttp reader = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.READ), List.of()));
+
+        assertThat(reader.get(SESSIONS + "/" + session).status()).isEqualTo(200);
+        assertThat(reader.get(SESSIONS + "/" + session + "/mailboxRestoreArtifacts").status()).isEqualTo(200);
+        assertThat(reader.get(ROOT + "/restoreSessions").status()).isEqualTo(200);
+        assertThat(reader.get(ROOT + "/restorePoints/0a014d8c-71fe-4d00-a01a-31850bc5b32c").status()).isEqualTo(200);
+
+        denied(reader.post(SESSIONS, CREATE), Permission.READ_WRITE);
+        denied(reader.patch(SESSIONS + "/" + session, ADD), Permission.READ_WRITE);
+        denied(reader.delete(SESSIONS + "/" + session), Permission.READ_WRITE);
+        denied(reader.delete(ROOT + "/restoreSessions/" + session), Permission.READ_WRITE);
+        denied(reader.post(ROOT + "/restoreSessions/" + session + "/activate", ""), Permission.READ_WRITE);
+        denied(reader.post("/v1.0/solutions/backupRestore/exchangeRestoreSessions", CREATE), Permission.READ_WRITE);
+
+        assertThat(events.eventTypesOf(session)).isEqualTo(history);
+        assertThat(events.sessionsCreated()).isEqualTo(sessions);
+        assertThat(admin.get(SESSIONS + "/" + session).json().get("status").asText()).isEqualTo("draft");
+    }
+
+    @Test
+    void a_token_with_none_of_the_permissions_may_not_even_read() {
+        GraphHttp stranger = admin.as(TestTokens.user(TestTokens.TENANT, List.of("User.Read"), List.of()));
+
+        GraphHttp.Response refused = stranger.get(SESSIONS);
+
+        denied(refused, Permission.READ);
+        assertThat(refused.json().at("/error/message").asText()).contains(Permission.READ_WRITE);
+    }
+
+    @Test
+    void an_application_with_the_read_write_app_role_instead_of_a_scope_writes() {
+        GraphHttp app = admin.as(TestTokens.application(TestTokens.TENANT, "0e7c3a65-1c8d-4a8b-9d0e-2f3a4b5c6d7e",
+                "Contoso Backup", List.of(Permission.READ_WRITE)));
+
+        GraphHttp.Response created = app.post(SESSIONS, CREATE);
+
+        assertThat(created.status()).isEqualTo(201);
+        String session = created.json().get("id").asText();
+        assertThat(app.patch(SESSIONS + "/" + session, ADD).status()).isEqualTo(200);
+        assertThat(app.get(SESSIONS + "/" + session).status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_application_with_only_the_read_app_role_may_not_write() {
+        GraphHttp app = admin.as(TestTokens.application(TestTokens.TENANT, "0e7c3a65-1c8d-4a8b-9d0e-2f3a4b5c6d7e",
+                "Contoso Reports", List.of(Permission.READ)));
+
+        assertThat(app.get(SESSIONS).status()).isEqualTo(200);
+        denied(app.post(SESSIONS, CREATE), Permission.READ_WRITE);
+    }
+
+    @Test
+    void the_restore_point_search_needs_the_search_permission() {
+        GraphHttp writer = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.READ_WRITE), List.of()));
+        GraphHttp searcher = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.SEARCH), List.of()));
+
+        denied(writer.post(ROOT + "/restorePoints/search", SEARCH), Permission.SEARCH);
+        assertThat(searcher.post(ROOT + "/restorePoints/search", SEARCH).status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_audit_paths_need_a_read_permission_and_the_audit_role() {
+        String session = created();
+        String history = "/audit/restoreSessions/" + session + "/events";
+        GraphHttp noRole = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.READ_WRITE), List.of()));
+        GraphHttp roleOnly = admin.as(TestTokens.user(TestTokens.TENANT, List.of(), List.of(TestTokens.AUDIT_ROLE)));
+        GraphHttp auditor = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.READ),
+                List.of(TestTokens.AUDIT_ROLE)));
+        GraphHttp auditApp = admin.as(TestTokens.application(TestTokens.TENANT, "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                "Contoso Audit", List.of(Permission.READ, TestTokens.AUDIT_ROLE)));
+
+        denied(noRole.get(history), TestTokens.AUDIT_ROLE);
+        denied(noRole.get("/audit/projections/replay"), TestTokens.AUDIT_ROLE);
+        denied(noRole.post("/audit/projections/replay", ""), TestTokens.AUDIT_ROLE);
+        denied(roleOnly.get(history), Permission.READ);
+        assertThat(auditor.get(history).status()).isEqualTo(200);
+        assertThat(auditApp.get(history).status()).isEqualTo(200);
+    }
+
+    private String created() {
+        GraphHttp.Response created = admin.post(SESSIONS, CREATE);
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    private static void denied(GraphHttp.Response response, String permission) {
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.errorCode()).isEqualTo("accessDenied");
+        assertThat(response.json().at("/error/message").asText()).contains(permission);
+        assertThat(response.header("request-id")).isNotBlank();
+    }
+}
