@@ -2,6 +2,7 @@ package com.m365backup.restore.operations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
@@ -9,6 +10,8 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiDescription {
 
+    private static final String BEARER = "bearer";
     private static final String SESSIONS = "/exchangeRestoreSessions";
     private static final String SESSION = SESSIONS + "/{sessionId}";
 
@@ -48,10 +52,18 @@ class ApiDescription {
     @Bean
     OpenAPI restoreSessionsApi() {
         return new OpenAPI().info(new Info()
-                .title("Exchange restore sessions")
-                .version("beta")
-                .description("Microsoft Graph (beta) backup-storage API for Exchange restore sessions. Every path is "
-                        + "served at the root, under /beta and under /v1.0."));
+                        .title("Exchange restore sessions")
+                        .version("beta")
+                        .description("Microsoft Graph (beta) backup-storage API for Exchange restore sessions. Every "
+                                + "path is served at the root, under /beta and under /v1.0. Every request needs a "
+                                + "bearer token (README, Security)."))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")
+                        .description("An access token with the scopes or app roles of spec/api.md; locally: "
+                                + "java -jar app.jar token")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
     @Bean

@@ -70,6 +70,12 @@ class ApiDescriptionTest {
     }
 
     @Test
+    void every_operation_asks_for_a_bearer_token() {
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(document.at("/security/0").has("bearer")).isTrue();
+    }
+
+    @Test
     void swagger_ui_is_served() {
         GraphHttp.Response page = new GraphHttp(port).get("/swagger-ui/index.html");
 

@@ -40,7 +40,8 @@ class ShutdownTest {
                 "-cp", System.getProperty("java.class.path"),
                 "-Daxoniq.update-checker.disabled=true",
                 RestoreSessionsApplication.class.getName(),
-                "--restore.embedded-postgres.data-directory=" + data, "--server.port=0", "--management.server.port=0")
+                "--restore.embedded-postgres.data-directory=" + data, "--server.port=0", "--management.server.port=0",
+                "--restore.security.local-tokens.key-file=" + folder.resolve("local-signing-key.json"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             int port = await().atMost(Duration.ofSeconds(90)).until(() -> postgresPort(log), found -> found > 0);
