@@ -52,6 +52,7 @@ public class RestoreSession {
         requireTenant(command.tenantId());
         requireDraft();
         NewMailboxArtifact artifact = command.artifact();
+        requireCatalogued(artifact);
         requireSameDestinationType(destinationType, artifact.destinationType());
         requireNewMailbox(artifact);
         requireNotExpired(artifact, command.requestedAt());
@@ -281,6 +282,12 @@ public class RestoreSession {
         }
     }
 
+    private static void requireCatalogued(NewMailboxArtifact artifact) {
+        if (!artifact.catalogued()) {
+            throw RestoreSessionRejected.unknownRestorePoint(artifact.restorePointId());
+        }
+    }
+
     private void requireNewMailbox(NewMailboxArtifact artifact) {
         boolean taken = artifacts.values().stream()
                 .anyMatch(existing -> existing.mailboxId().equals(artifact.mailboxId()));
@@ -314,6 +321,7 @@ public class RestoreSession {
             DestinationType sessionType = null;
             Set<String> mailboxes = new HashSet<>();
             for (NewMailboxArtifact artifact : command.artifacts()) {
+                requireCatalogued(artifact);
                 requireSameDestinationType(sessionType, artifact.destinationType());
                 sessionType = artifact.destinationType();
                 if (!mailboxes.add(artifact.mailboxId())) {

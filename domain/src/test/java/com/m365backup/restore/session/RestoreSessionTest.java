@@ -79,6 +79,15 @@ class RestoreSessionTest {
     }
 
     @Test
+    void creating_a_session_with_a_restore_point_the_catalog_does_not_hold_is_refused_whole() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateRestoreSession(SESSION, TENANT, List.of(artifact("a-1", "rp-1", IN_PLACE),
+                       NewMailboxArtifact.uncatalogued("a-2", "rp-gone", IN_PLACE)), NOW))
+               .expectException(rejected(Rejection.UNKNOWN_RESTORE_POINT))
+               .expectNoEvents();
+    }
+
+    @Test
     void adding_an_artifact_to_a_draft_session_records_it() {
         fixture.given(created())
                .when(new AddMailboxArtifact(SESSION, TENANT, artifact("a-1", "rp-1", IN_PLACE), LATER))
@@ -123,6 +132,33 @@ class RestoreSessionTest {
         fixture.given(created())
                .when(new AddMailboxArtifact(SESSION, TENANT, expired, LATER))
                .expectException(rejected(Rejection.RESTORE_POINT_EXPIRED))
+               .expectNoEvents();
+    }
+
+    @Test
+    void adding_a_restore_point_the_catalog_does_not_hold_is_rejected() {
+        fixture.given(created())
+               .when(new AddMailboxArtifact(SESSION, TENANT,
+                       NewMailboxArtifact.uncatalogued("a-1", "rp-gone", IN_PLACE), LATER))
+               .expectException(rejected(Rejection.UNKNOWN_RESTORE_POINT))
+               .expectNoEvents();
+    }
+
+    @Test
+    void adding_a_restore_point_the_catalog_does_not_hold_to_an_activated_session_is_rejected_as_not_a_draft() {
+        fixture.given(history(activatedWith("a-1")))
+               .when(new AddMailboxArtifact(SESSION, TENANT,
+                       NewMailboxArtifact.uncatalogued("a-2", "rp-gone", IN_PLACE), LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_IN_DRAFT))
+               .expectNoEvents();
+    }
+
+    @Test
+    void adding_an_expired_restore_point_to_an_activated_session_is_rejected_as_not_a_draft() {
+        NewMailboxArtifact expired = new NewMailboxArtifact("a-2", "rp-2", "mbx-2", NOW, IN_PLACE);
+        fixture.given(history(activatedWith("a-1")))
+               .when(new AddMailboxArtifact(SESSION, TENANT, expired, LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_IN_DRAFT))
                .expectNoEvents();
     }
 

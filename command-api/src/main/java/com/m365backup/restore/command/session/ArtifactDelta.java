@@ -3,7 +3,6 @@ package com.m365backup.restore.command.session;
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.RestoreLimits;
-import com.m365backup.restore.command.restorepoint.RestorePoint;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
 import com.m365backup.restore.session.AddMailboxArtifact;
 import com.m365backup.restore.session.NewMailboxArtifact;
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -72,34 +70,22 @@ class ArtifactDelta {
         return new DeltaResponse(results);
     }
 
-    /** Sends the add, records its outcome and answers the session's version, or NOTHING_CHANGED. */
+    /**
+     * Sends the add, records its outcome and answers the session's version. An add of a restore point the catalog
+     * does not hold is sent too, for the session to refuse: its own checks come first, so a session unknown to the
+     * tenant or no longer a draft refuses the whole request, whatever the item names (spec/api.md, PATCH).
+     */
     private long add(String sessionId, DeltaItem.Add add, CommandOrigin origin, List<DeltaResult> results) {
         String restorePointId = add.restorePoint().restorePointId();
-        Optional<RestorePoint> restorePoint = restorePoints.find(origin.tenantId(), restorePointId);
-        if (restorePoint.isEmpty()) {
-            requireSessionShown(sessionId, origin);
-            results.add(FailedItem.of(add, GraphRejection.unknownRestorePoint(),
-                    "Restore point '" + restorePointId + "' does not exist."));
-            return NOTHING_CHANGED;
-        }
         String artifactId = UUID.randomUUID().toString();
-        long version = send(new AddMailboxArtifact(sessionId, origin.tenantId(),
-                new NewMailboxArtifact(artifactId, restorePointId, restorePoint.get().mailboxId(),
-                        restorePoint.get().expiresAt(), add.destinationType()),
-                origin.requestedAt(), limits.maxArtifactsPerSession()), origin);
+        NewMailboxArtifact artifact = restorePoints.find(origin.tenantId(), restorePointId)
+                .map(found -> new NewMailboxArtifact(artifactId, restorePointId, found.mailboxId(), found.expiresAt(),
+                        add.destinationType()))
+                .orElseGet(() -> NewMailboxArtifact.uncatalogued(artifactId, restorePointId, add.destinationType()));
+        long version = send(new AddMailboxArtifact(sessionId, origin.tenantId(), artifact, origin.requestedAt(),
+                limits.maxArtifactsPerSession()), origin);
         results.add(AddedArtifact.of(artifactId, add, origin.requestedAt()));
         return version;
-    }
-
-    /**
-     * No command is sent for an unknown restore point, so the session has not been looked at: a session unknown to
-     * the tenant must still refuse the whole request (404), not answer 200 with an item's failure.
-     */
-    private void requireSessionShown(String sessionId, CommandOrigin origin) {
-        if (readSide.find(origin.tenantId(), sessionId).isEmpty()) {
-            throw new RequestRefused(GraphRejection.sessionNotFound().status(), GraphRejection.sessionNotFound().code(),
-                    "Restore session '" + sessionId + "' was not found.");
-        }
     }
 
     private long send(Object command, CommandOrigin origin) {

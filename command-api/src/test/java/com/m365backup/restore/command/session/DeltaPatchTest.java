@@ -275,9 +275,10 @@ class DeltaPatchTest {
     }
 
     @Test
-    void an_add_of_a_restore_point_the_catalog_does_not_hold_fails_without_a_command() throws Exception {
+    void an_add_of_a_restore_point_the_catalog_does_not_hold_is_sent_for_the_session_to_refuse() throws Exception {
         doReturn(Optional.empty()).when(restorePoints).find(TENANT, "rp-gone");
-        readSideShowsTheSession(true);
+        when(commandGateway.sendAndWait(any(), any(MetaData.class)))
+                .thenThrow(rejected(Rejection.UNKNOWN_RESTORE_POINT, "Restore point 'rp-gone' does not exist."));
 
         String body = send(delta("""
                 {"@contentId": "c-9", "restorePoint": {"@odata.id": "rp-gone"}, "destinationType": "new"}"""))
@@ -289,19 +290,36 @@ class DeltaPatchTest {
                    "@Core.DataModificationException": {
                      "info": {"code": "InvalidRestorePoint", "message": "Restore point 'rp-gone' does not exist."},
                      "failedOperation": "add", "responseCode": 400}}]}""", body, JSONCompareMode.STRICT);
-        verify(commandGateway, never()).sendAndWait(any(), any(MetaData.class));
+        AddMailboxArtifact sent = (AddMailboxArtifact) sentCommands(1).get(0);
+        assertThat(sent.artifact().catalogued()).isFalse();
+        assertThat(sent.artifact().restorePointId()).isEqualTo("rp-gone");
+        assertThat(sent.artifact().destinationType()).isEqualTo(DestinationType.NEW);
+    }
+
+    @Test
+    void an_add_of_an_unknown_restore_point_to_a_session_that_left_draft_refuses_the_whole_request()
+            throws Exception {
+        doReturn(Optional.empty()).when(restorePoints).find(TENANT, "rp-gone");
+        when(commandGateway.sendAndWait(any(), any(MetaData.class)))
+                .thenThrow(rejected(Rejection.SESSION_NOT_IN_DRAFT,
+                        "The restore session can only be changed in draft state; it is active."));
+
+        String detail = refused(delta(addOf("{\"id\": \"rp-gone\"}", "new"), addOf("{\"id\": \"rp-1\"}", "new")),
+                403, "RestoreSessionActionNotAllowed");
+
+        assertThat(detail).isEqualTo("The restore session can only be changed in draft state; it is active.");
+        verify(commandGateway, times(1)).sendAndWait(any(), any(MetaData.class));
     }
 
     @Test
     void an_add_of_an_unknown_restore_point_to_a_session_unknown_to_the_tenant_refuses_the_request() throws Exception {
         doReturn(Optional.empty()).when(restorePoints).find(TENANT, "rp-gone");
-        readSideShowsTheSession(false);
+        when(commandGateway.sendAndWait(any(), any(MetaData.class)))
+                .thenThrow(new AggregateNotFoundException(SESSION, "The aggregate was not found in the event store"));
 
         String detail = refused(delta(addOf("{\"id\": \"rp-gone\"}", "new")), 404, "RestoreSessionNotFound");
 
         assertThat(detail).isEqualTo("Restore session '" + SESSION + "' was not found.");
-        verify(queryGateway).query(eq(new FindRestoreSession(TENANT, SESSION, true)), any(ResponseType.class));
-        verify(commandGateway, never()).sendAndWait(any(), any(MetaData.class));
     }
 
     @Test
