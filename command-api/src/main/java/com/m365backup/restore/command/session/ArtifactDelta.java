@@ -10,6 +10,7 @@ import com.m365backup.restore.session.RemoveMailboxArtifact;
 import com.m365backup.restore.session.RestoreSessionRejected;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -34,26 +35,36 @@ class ArtifactDelta {
     private final SessionReadSide readSide;
     private final DeltaItemOutcomes outcomes;
     private final RestoreLimits limits;
+    private final SessionPreconditions preconditions;
 
     ArtifactDelta(CommandGateway commandGateway, RestorePointCatalog restorePoints, SessionReadSide readSide,
-                  DeltaItemOutcomes outcomes, RestoreLimits limits) {
+                  DeltaItemOutcomes outcomes, RestoreLimits limits, SessionPreconditions preconditions) {
         this.commandGateway = commandGateway;
         this.restorePoints = restorePoints;
         this.readSide = readSide;
         this.outcomes = outcomes;
         this.limits = limits;
+        this.preconditions = preconditions;
     }
 
-    DeltaResponse apply(String sessionId, List<DeltaItem> items, CommandOrigin origin) {
+    /**
+     * @param expectedVersion the version the client read (If-Match), or null. Only the first item's command carries
+     *                        it: that command is where the request meets the session, before anything has changed, so
+     *                        it is the state the client read that is checked. Each later item sees the effects of
+     *                        those before it (spec/api.md), which move the version on: carrying the client's version
+     *                        further would make the request conflict with itself.
+     */
+    DeltaResponse apply(String sessionId, List<DeltaItem> items, CommandOrigin origin, Long expectedVersion) {
         List<DeltaResult> results = new ArrayList<>();
         long version = NOTHING_CHANGED;
+        Long expected = expectedVersion;
         for (DeltaItem item : items) {
             try {
                 if (item instanceof DeltaItem.Add add) {
-                    version = Math.max(version, add(sessionId, add, origin, results));
+                    version = Math.max(version, add(sessionId, add, origin, expected, results));
                 } else if (item instanceof DeltaItem.Remove remove) {
                     version = Math.max(version, send(new RemoveMailboxArtifact(sessionId, origin.tenantId(),
-                            remove.artifactId(), remove.reason(), origin.requestedAt()), origin));
+                            remove.artifactId(), remove.reason(), origin.requestedAt(), expected), origin));
                 }
             } catch (RestoreSessionRejected rejected) {
                 results.add(failure(item, GraphRejection.of(rejected.rejection()), rejected.getMessage(), version));
@@ -61,7 +72,11 @@ class ArtifactDelta {
                 // Axon's own message speaks of its event store: the caller gets a sentence about its session.
                 results.add(failure(item, GraphRejection.sessionNotFound(),
                         "Restore session '" + sessionId + "' was not found.", version));
+            } catch (ConflictingAggregateVersionException conflict) {
+                // Only the first command names a version, so nothing has changed yet: the whole request is refused.
+                throw preconditions.refusal(conflict, sessionId, origin);
             }
+            expected = null;
         }
         outcomes.count(items, results);
         if (version != NOTHING_CHANGED) {
@@ -75,7 +90,8 @@ class ArtifactDelta {
      * does not hold is sent too, for the session to refuse: its own checks come first, so a session unknown to the
      * tenant or no longer a draft refuses the whole request, whatever the item names (spec/api.md, PATCH).
      */
-    private long add(String sessionId, DeltaItem.Add add, CommandOrigin origin, List<DeltaResult> results) {
+    private long add(String sessionId, DeltaItem.Add add, CommandOrigin origin, Long expectedVersion,
+                     List<DeltaResult> results) {
         String restorePointId = add.restorePoint().restorePointId();
         String artifactId = UUID.randomUUID().toString();
         NewMailboxArtifact artifact = restorePoints.find(origin.tenantId(), restorePointId)
@@ -83,7 +99,7 @@ class ArtifactDelta {
                         add.destinationType()))
                 .orElseGet(() -> NewMailboxArtifact.uncatalogued(artifactId, restorePointId, add.destinationType()));
         long version = send(new AddMailboxArtifact(sessionId, origin.tenantId(), artifact, origin.requestedAt(),
-                limits.maxArtifactsPerSession()), origin);
+                limits.maxArtifactsPerSession(), expectedVersion), origin);
         results.add(AddedArtifact.of(artifactId, add, origin.requestedAt()));
         return version;
     }
