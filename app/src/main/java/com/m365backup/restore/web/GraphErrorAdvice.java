@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -22,8 +23,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /**
  * Turns every failure into Graph's error envelope, in one place. The API modules throw {@link ErrorResponse}s whose
  * problem detail carries the Graph {@code code} property and a human message; Spring MVC's own failures (415, 405,
- * 404 ...) are {@link ErrorResponse}s too and get Graph's generic codes. Anything else is a 500 that says nothing
- * of the implementation; its details go to the log with the request id.
+ * 404 ...) are {@link ErrorResponse}s too and get Graph's generic codes. A database that cannot be reached is a 503
+ * with {@code Retry-After} ({@link DatabaseUnavailable}). Anything else is a 500 that says nothing of the
+ * implementation; its details go to the log with the request id.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -77,6 +79,15 @@ class GraphErrorAdvice {
         if (failure instanceof ErrorResponse error) {
             return rejected(error, request);
         }
+        if (DatabaseUnavailable.causedBy(failure)) {
+            // Expected while PostgreSQL is away (readiness shows it too): one line per request, not a stack trace.
+            log.warn("PostgreSQL unreachable answering {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    failure.toString());
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
+            return envelope(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+                    GraphError.genericMessage(HttpStatus.SERVICE_UNAVAILABLE), request, headers);
+        }
         log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
         return envelope(HttpStatus.INTERNAL_SERVER_ERROR, "InternalServerError",
                 GraphError.genericMessage(HttpStatus.INTERNAL_SERVER_ERROR), request, null);
@@ -84,7 +95,7 @@ class GraphErrorAdvice {
 
     private static ResponseEntity<GraphError> envelope(HttpStatusCode status, String code, String message,
                                                        HttpServletRequest request,
-                                                       org.springframework.http.HttpHeaders headers) {
+                                                       HttpHeaders headers) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
         if (headers != null) {
             response.headers(headers);

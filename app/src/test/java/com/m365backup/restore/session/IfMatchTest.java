@@ -5,6 +5,9 @@ import com.m365backup.restore.GraphHttp;
 import com.m365backup.restore.IntegrationTest;
 import com.m365backup.restore.TestCatalog;
 import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,10 +15,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Concurrency at the HTTP level: every session carries its version as {@code @odata.etag} and {@code ETag}, and a
@@ -26,6 +32,7 @@ class IfMatchTest {
 
     private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final String ALL_SESSIONS = "/beta/solutions/backupRestore/restoreSessions";
+    private static final String PROJECTION = "restore-session-projection";
 
     @LocalServerPort
     int port;
@@ -35,6 +42,12 @@ class IfMatchTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommandGateway commandGateway;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Value("${restore.default-tenant-id}")
     String tenant;
@@ -112,6 +125,61 @@ class IfMatchTest {
 
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
         assertThat(http.get(SESSIONS + "/" + sessionId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_etag_is_the_sequence_number_of_the_sessions_last_event() {
+        List<String> stored = events.eventTypesOf(sessionId);
+
+        assertThat(stored).containsExactly("RestoreSessionCreated", "MailboxArtifactAdded");
+        assertThat(etag).isEqualTo("W/\"" + (stored.size() - 1) + "\"");
+    }
+
+    /**
+     * The session decides, not the read model: another node's write (here a command sent straight to the session
+     * while the projection is paused) leaves the read model showing the old etag as current, and a client that sends
+     * that etag is still refused, on every write, and nothing changes.
+     */
+    @Test
+    void a_stale_etag_is_refused_with_412_even_while_the_read_model_still_shows_it_as_current() {
+        StreamingEventProcessor projection = processing
+                .eventProcessor(PROJECTION, StreamingEventProcessor.class).orElseThrow();
+        projection.shutDown();
+        try {
+            String restorePoint = catalog.restorePoint("rp-etag-elsewhere-" + UUID.randomUUID());
+            long version = commandGateway.<Number>sendAndWait(new AddMailboxArtifact(sessionId, tenant,
+                    new NewMailboxArtifact(UUID.randomUUID().toString(), restorePoint, "mailbox-of-" + restorePoint,
+                            null, DestinationType.NEW), Instant.now())).longValue();
+            List<String> before = events.eventTypesOf(sessionId);
+            assertThat(version).isEqualTo(2);
+            assertThat(http.get(SESSIONS + "/" + sessionId).header("ETag")).as("the read model is behind")
+                    .isEqualTo(etag);
+
+            GraphHttp.Response patch = http.send("PATCH", SESSIONS + "/" + sessionId, add(), "If-Match", etag);
+            GraphHttp.Response activate = http.send("POST", ALL_SESSIONS + "/" + sessionId + "/activate", "",
+                    "If-Match", etag);
+            GraphHttp.Response delete = http.send("DELETE", ALL_SESSIONS + "/" + sessionId, null, "If-Match", etag);
+
+            for (GraphHttp.Response refused : List.of(patch, activate, delete)) {
+                assertThat(refused.status()).as(refused.body()).isEqualTo(412);
+                assertThat(refused.errorCode()).isEqualTo("PreconditionFailed");
+                assertThat(refused.json().at("/error/message").asText()).isEqualTo(
+                        "The restore session has changed since it was read; its etag is now W/\"2\". Read it again"
+                                + " and retry.");
+                assertThat(refused.json().at("/error/innerError/request-id").asText())
+                        .isEqualTo(refused.header("request-id"));
+            }
+            assertThat(events.eventTypesOf(sessionId)).isEqualTo(before);
+        } finally {
+            projection.start();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            GraphHttp.Response read = http.get(SESSIONS + "/" + sessionId);
+            assertThat(read.header("ETag")).isEqualTo("W/\"2\"");
+            assertThat(read.json().get("status").asText()).isEqualTo("draft");
+            assertThat(read.json().at("/restoreSessionArtifactCount/total").asInt()).isEqualTo(2);
+        });
     }
 
     private void changeSession() {

@@ -1,5 +1,6 @@
 package com.m365backup.restore.session;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.EventStoreReader;
 import com.m365backup.restore.GraphHttp;
 import com.m365backup.restore.IntegrationTest;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -160,6 +162,61 @@ class PatchRequestErrorsTest {
         assertThat(events.eventTypesOf(sessionId))
                 .filteredOn(type -> type.startsWith("MailboxArtifact"))
                 .containsExactly("MailboxArtifactAdded");
+    }
+
+    @Test
+    void a_session_that_is_no_longer_a_draft_refuses_the_whole_patch_whose_first_item_names_an_unknown_restore_point() {
+        assertRefusedWholeOnceActivated(ADD.formatted("rp-never-catalogued-" + UUID.randomUUID()));
+    }
+
+    @Test
+    void a_session_that_is_no_longer_a_draft_refuses_the_whole_patch_whose_first_item_names_an_expired_restore_point() {
+        assertRefusedWholeOnceActivated(ADD.formatted(
+                new TestCatalog(catalogImport, tenant).expiredRestorePoint("rp-expired-" + UUID.randomUUID())));
+    }
+
+    @Test
+    void a_session_that_is_no_longer_a_draft_refuses_the_whole_patch_whose_first_item_removes_an_unknown_artifact() {
+        assertRefusedWholeOnceActivated("""
+                {"@removed": {"reason": "changed"}, "id": "%s"}""".formatted(UUID.randomUUID()));
+    }
+
+    /**
+     * Whatever its first item, a PATCH on a session that left draft is refused whole (spec/api.md, PATCH request-level
+     * checks): the session's state decides before any item is looked at, and neither the event store nor the read
+     * model shows a change. A valid add follows the first item, so a request taken item by item would change
+     * something.
+     */
+    private void assertRefusedWholeOnceActivated(String firstItem) {
+        GraphHttp.Response activated = http.post("/solutions/backupRestore/restoreSessions/" + sessionId + "/activate", "");
+        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+        String validAdd = ADD.formatted(new TestCatalog(catalogImport, tenant).restorePoint("rp-" + UUID.randomUUID()));
+        List<String> artifactEventsBefore = artifactEvents();
+        JsonNode sessionBefore = http.get(SESSIONS + "/" + sessionId).json();
+        JsonNode artifactsBefore = http.get(SESSIONS + "/" + sessionId + "/mailboxRestoreArtifacts").json();
+
+        GraphHttp.Response response = http.patch(SESSIONS + "/" + sessionId, """
+                {"mailboxRestoreArtifacts@delta": [%s, %s]}""".formatted(firstItem, validAdd));
+
+        assertGraphError(response, 403, "RestoreSessionActionNotAllowed");
+        // The restore engine goes on recording its own progress; no artifact was added or removed.
+        assertThat(artifactEvents()).isEqualTo(artifactEventsBefore);
+        JsonNode sessionAfter = http.get(SESSIONS + "/" + sessionId).json();
+        assertThat(sessionAfter.get("lastModifiedDateTime")).isEqualTo(sessionBefore.get("lastModifiedDateTime"));
+        assertThat(sessionAfter.at("/restoreSessionArtifactCount/total"))
+                .isEqualTo(sessionBefore.at("/restoreSessionArtifactCount/total"));
+        assertThat(artifactIds(http.get(SESSIONS + "/" + sessionId + "/mailboxRestoreArtifacts").json()))
+                .isEqualTo(artifactIds(artifactsBefore));
+    }
+
+    private List<String> artifactEvents() {
+        return events.eventTypesOf(sessionId).stream().filter(type -> type.startsWith("MailboxArtifact")).toList();
+    }
+
+    private static List<String> artifactIds(JsonNode collection) {
+        List<String> ids = new ArrayList<>();
+        collection.get("value").forEach(artifact -> ids.add(artifact.get("id").asText()));
+        return ids;
     }
 
     private static void assertGraphError(GraphHttp.Response response, int status, String code) {

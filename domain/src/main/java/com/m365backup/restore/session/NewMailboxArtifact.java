@@ -6,6 +6,9 @@ import java.time.Instant;
  * One artifact to add to a session: which restore point, the mailbox it protects (looked up before the command is
  * sent, so that replaying events never needs the restore point catalog) and where to restore it.
  *
+ * @param mailboxId             null when the tenant's catalog holds no such restore point: the session refuses it
+ *                              (spec/api.md, PATCH per-item outcomes: {@code InvalidRestorePoint}), but only after
+ *                              its own checks, so that a session that has left draft refuses the whole PATCH
  * @param restorePointExpiresAt null when the restore point does not expire
  */
 public record NewMailboxArtifact(
@@ -14,4 +17,15 @@ public record NewMailboxArtifact(
         String mailboxId,
         Instant restorePointExpiresAt,
         DestinationType destinationType) {
+
+    /** An artifact naming a restore point that the tenant's catalog does not hold. */
+    public static NewMailboxArtifact uncatalogued(String artifactId, String restorePointId,
+                                                  DestinationType destinationType) {
+        return new NewMailboxArtifact(artifactId, restorePointId, null, null, destinationType);
+    }
+
+    /** Whether the catalog holds its restore point (and so knows its mailbox). */
+    public boolean catalogued() {
+        return mailboxId != null;
+    }
 }

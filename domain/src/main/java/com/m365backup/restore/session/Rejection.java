@@ -8,6 +8,8 @@ public enum Rejection {
     MAILBOX_ALREADY_IN_SESSION,
     /** Add with another destination type than the session's artifacts have. */
     DIFFERENT_DESTINATION_TYPE,
+    /** Add of a restore point that the tenant's catalog does not hold. */
+    UNKNOWN_RESTORE_POINT,
     /** Add of a restore point that had expired when the command was sent. */
     RESTORE_POINT_EXPIRED,
     /** Add to a session that holds as many artifacts as a session may. */

@@ -2,6 +2,7 @@ package com.m365backup.restore.session;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
@@ -21,7 +22,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * handlers check and apply; event sourcing handlers only remember, so that history always replays.
  *
  * <p>Handlers of existing sessions answer the session's version after the change (the sequence number of its last
- * event), so that the API can wait until the read side has caught up with the write it answers.
+ * event, counted from 0), so that the API can wait until the read side has caught up with the write it answers. The
+ * read model keeps the same number as the session's etag, {@code W/"<version>"}, which a client names in If-Match.
  */
 public class RestoreSession {
 
@@ -48,10 +50,12 @@ public class RestoreSession {
     }
 
     @CommandHandler
-    public long handle(AddMailboxArtifact command) {
+    public long handle(AddMailboxArtifact command, ConflictResolver conflicts) {
         requireTenant(command.tenantId());
+        requireUnchangedSinceRead(conflicts);
         requireDraft();
         NewMailboxArtifact artifact = command.artifact();
+        requireCatalogued(artifact);
         requireSameDestinationType(destinationType, artifact.destinationType());
         requireNewMailbox(artifact);
         requireNotExpired(artifact, command.requestedAt());
@@ -65,8 +69,9 @@ public class RestoreSession {
     }
 
     @CommandHandler
-    public long handle(RemoveMailboxArtifact command) {
+    public long handle(RemoveMailboxArtifact command, ConflictResolver conflicts) {
         requireTenant(command.tenantId());
+        requireUnchangedSinceRead(conflicts);
         requireDraft();
         if (!artifacts.containsKey(command.artifactId())) {
             throw RestoreSessionRejected.unknownArtifact(command.artifactId());
@@ -76,8 +81,9 @@ public class RestoreSession {
     }
 
     @CommandHandler
-    public long handle(ActivateRestoreSession command) {
+    public long handle(ActivateRestoreSession command, ConflictResolver conflicts) {
         requireTenant(command.tenantId());
+        requireUnchangedSinceRead(conflicts);
         if (status != RestoreSessionStatus.DRAFT) {
             throw RestoreSessionRejected.notAllowed("activated", status);
         }
@@ -100,8 +106,9 @@ public class RestoreSession {
     }
 
     @CommandHandler
-    public long handle(DeleteRestoreSession command) {
+    public long handle(DeleteRestoreSession command, ConflictResolver conflicts) {
         requireTenant(command.tenantId());
+        requireUnchangedSinceRead(conflicts);
         if (status != RestoreSessionStatus.DRAFT) {
             throw RestoreSessionRejected.notAllowed("deleted", status);
         }
@@ -275,9 +282,28 @@ public class RestoreSession {
         }
     }
 
+    /**
+     * A command that names the version its sender read ({@code @TargetAggregateVersion}, from HTTP's If-Match) is
+     * refused when any event came after that version (spec/api.md, Errors, headers, paging: 412, nothing changes).
+     * The repository checks the version as it loads the session, under the session's lock, and the event store's
+     * unique sequence numbers catch a write of another node in between; this handler decides when: after the tenant,
+     * so another tenant's session stays unknown to its caller, and before every other rule, as HTTP evaluates a
+     * precondition before the request. Without an expected version, or with the current one, there is nothing to
+     * detect.
+     */
+    private static void requireUnchangedSinceRead(ConflictResolver conflicts) {
+        conflicts.detectConflicts(eventsSinceRead -> !eventsSinceRead.isEmpty());
+    }
+
     private void requireDraft() {
         if (status != RestoreSessionStatus.DRAFT) {
             throw RestoreSessionRejected.notInDraft(status);
+        }
+    }
+
+    private static void requireCatalogued(NewMailboxArtifact artifact) {
+        if (!artifact.catalogued()) {
+            throw RestoreSessionRejected.unknownRestorePoint(artifact.restorePointId());
         }
     }
 
@@ -314,6 +340,7 @@ public class RestoreSession {
             DestinationType sessionType = null;
             Set<String> mailboxes = new HashSet<>();
             for (NewMailboxArtifact artifact : command.artifacts()) {
+                requireCatalogued(artifact);
                 requireSameDestinationType(sessionType, artifact.destinationType());
                 sessionType = artifact.destinationType();
                 if (!mailboxes.add(artifact.mailboxId())) {

@@ -33,6 +33,11 @@ public class RestoreSessionRejected extends RuntimeException {
                         + describe(sessionType) + ", not " + describe(requested) + ".");
     }
 
+    static RestoreSessionRejected unknownRestorePoint(String restorePointId) {
+        return new RestoreSessionRejected(Rejection.UNKNOWN_RESTORE_POINT,
+                "Restore point '" + restorePointId + "' does not exist.");
+    }
+
     static RestoreSessionRejected restorePointExpired(String restorePointId) {
         return new RestoreSessionRejected(Rejection.RESTORE_POINT_EXPIRED,
                 "Restore point '" + restorePointId + "' has expired and can no longer be restored.");

@@ -1,5 +1,6 @@
 package com.m365backup.restore.session;
 
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.FeatureMatcher;
@@ -79,6 +80,15 @@ class RestoreSessionTest {
     }
 
     @Test
+    void creating_a_session_with_a_restore_point_the_catalog_does_not_hold_is_refused_whole() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateRestoreSession(SESSION, TENANT, List.of(artifact("a-1", "rp-1", IN_PLACE),
+                       NewMailboxArtifact.uncatalogued("a-2", "rp-gone", IN_PLACE)), NOW))
+               .expectException(rejected(Rejection.UNKNOWN_RESTORE_POINT))
+               .expectNoEvents();
+    }
+
+    @Test
     void adding_an_artifact_to_a_draft_session_records_it() {
         fixture.given(created())
                .when(new AddMailboxArtifact(SESSION, TENANT, artifact("a-1", "rp-1", IN_PLACE), LATER))
@@ -123,6 +133,33 @@ class RestoreSessionTest {
         fixture.given(created())
                .when(new AddMailboxArtifact(SESSION, TENANT, expired, LATER))
                .expectException(rejected(Rejection.RESTORE_POINT_EXPIRED))
+               .expectNoEvents();
+    }
+
+    @Test
+    void adding_a_restore_point_the_catalog_does_not_hold_is_rejected() {
+        fixture.given(created())
+               .when(new AddMailboxArtifact(SESSION, TENANT,
+                       NewMailboxArtifact.uncatalogued("a-1", "rp-gone", IN_PLACE), LATER))
+               .expectException(rejected(Rejection.UNKNOWN_RESTORE_POINT))
+               .expectNoEvents();
+    }
+
+    @Test
+    void adding_a_restore_point_the_catalog_does_not_hold_to_an_activated_session_is_rejected_as_not_a_draft() {
+        fixture.given(history(activatedWith("a-1")))
+               .when(new AddMailboxArtifact(SESSION, TENANT,
+                       NewMailboxArtifact.uncatalogued("a-2", "rp-gone", IN_PLACE), LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_IN_DRAFT))
+               .expectNoEvents();
+    }
+
+    @Test
+    void adding_an_expired_restore_point_to_an_activated_session_is_rejected_as_not_a_draft() {
+        NewMailboxArtifact expired = new NewMailboxArtifact("a-2", "rp-2", "mbx-2", NOW, IN_PLACE);
+        fixture.given(history(activatedWith("a-1")))
+               .when(new AddMailboxArtifact(SESSION, TENANT, expired, LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_IN_DRAFT))
                .expectNoEvents();
     }
 
@@ -436,6 +473,63 @@ class RestoreSessionTest {
     void deleting_another_tenants_session_is_answered_as_not_found() {
         fixture.given(created())
                .when(new DeleteRestoreSession(SESSION, OTHER_TENANT, LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_FOUND))
+               .expectNoEvents();
+    }
+
+    @Test
+    void adding_with_the_version_the_session_has_records_the_artifact() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(new AddMailboxArtifact(SESSION, TENANT, artifact("a-2", "rp-2", IN_PLACE), LATER,
+                       AddMailboxArtifact.GRAPH_ARTIFACT_LIMIT, 1L))
+               .expectEvents(added("a-2", "rp-2", IN_PLACE, LATER))
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void adding_to_a_session_that_changed_since_the_sender_read_it_is_refused() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(new AddMailboxArtifact(SESSION, TENANT, artifact("a-2", "rp-2", IN_PLACE), LATER,
+                       AddMailboxArtifact.GRAPH_ARTIFACT_LIMIT, 0L))
+               .expectException(ConflictingAggregateVersionException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void removing_from_a_session_that_changed_since_the_sender_read_it_is_refused_before_the_artifact_is_looked_for() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(new RemoveMailboxArtifact(SESSION, TENANT, "a-unknown", CHANGED, LATER, 0L))
+               .expectException(ConflictingAggregateVersionException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void activating_a_session_that_changed_since_the_sender_read_it_is_refused_before_its_state_is_looked_at() {
+        fixture.given(history(activatedWith("a-1")))
+               .when(new ActivateRestoreSession(SESSION, TENANT, ROOM, LATER, 1L))
+               .expectException(ConflictingAggregateVersionException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void deleting_a_session_that_changed_since_the_sender_read_it_is_refused() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW), removed("a-1"))
+               .when(new DeleteRestoreSession(SESSION, TENANT, LATER, 1L))
+               .expectException(ConflictingAggregateVersionException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void deleting_with_the_version_the_session_has_deletes_it() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(new DeleteRestoreSession(SESSION, TENANT, LATER, 1L))
+               .expectEvents(new RestoreSessionDeleted(SESSION, LATER));
+    }
+
+    @Test
+    void another_tenants_session_is_not_found_even_when_the_version_named_is_stale() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(new DeleteRestoreSession(SESSION, OTHER_TENANT, LATER, 0L))
                .expectException(rejected(Rejection.SESSION_NOT_FOUND))
                .expectNoEvents();
     }

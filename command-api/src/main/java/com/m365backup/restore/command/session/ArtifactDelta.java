@@ -3,7 +3,6 @@ package com.m365backup.restore.command.session;
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.RestoreLimits;
-import com.m365backup.restore.command.restorepoint.RestorePoint;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
 import com.m365backup.restore.session.AddMailboxArtifact;
 import com.m365backup.restore.session.NewMailboxArtifact;
@@ -11,11 +10,11 @@ import com.m365backup.restore.session.RemoveMailboxArtifact;
 import com.m365backup.restore.session.RestoreSessionRejected;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,26 +35,36 @@ class ArtifactDelta {
     private final SessionReadSide readSide;
     private final DeltaItemOutcomes outcomes;
     private final RestoreLimits limits;
+    private final SessionPreconditions preconditions;
 
     ArtifactDelta(CommandGateway commandGateway, RestorePointCatalog restorePoints, SessionReadSide readSide,
-                  DeltaItemOutcomes outcomes, RestoreLimits limits) {
+                  DeltaItemOutcomes outcomes, RestoreLimits limits, SessionPreconditions preconditions) {
         this.commandGateway = commandGateway;
         this.restorePoints = restorePoints;
         this.readSide = readSide;
         this.outcomes = outcomes;
         this.limits = limits;
+        this.preconditions = preconditions;
     }
 
-    DeltaResponse apply(String sessionId, List<DeltaItem> items, CommandOrigin origin) {
+    /**
+     * @param expectedVersion the version the client read (If-Match), or null. Only the first item's command carries
+     *                        it: that command is where the request meets the session, before anything has changed, so
+     *                        it is the state the client read that is checked. Each later item sees the effects of
+     *                        those before it (spec/api.md), which move the version on: carrying the client's version
+     *                        further would make the request conflict with itself.
+     */
+    DeltaResponse apply(String sessionId, List<DeltaItem> items, CommandOrigin origin, Long expectedVersion) {
         List<DeltaResult> results = new ArrayList<>();
         long version = NOTHING_CHANGED;
+        Long expected = expectedVersion;
         for (DeltaItem item : items) {
             try {
                 if (item instanceof DeltaItem.Add add) {
-                    version = Math.max(version, add(sessionId, add, origin, results));
+                    version = Math.max(version, add(sessionId, add, origin, expected, results));
                 } else if (item instanceof DeltaItem.Remove remove) {
                     version = Math.max(version, send(new RemoveMailboxArtifact(sessionId, origin.tenantId(),
-                            remove.artifactId(), remove.reason(), origin.requestedAt()), origin));
+                            remove.artifactId(), remove.reason(), origin.requestedAt(), expected), origin));
                 }
             } catch (RestoreSessionRejected rejected) {
                 results.add(failure(item, GraphRejection.of(rejected.rejection()), rejected.getMessage(), version));
@@ -63,7 +72,11 @@ class ArtifactDelta {
                 // Axon's own message speaks of its event store: the caller gets a sentence about its session.
                 results.add(failure(item, GraphRejection.sessionNotFound(),
                         "Restore session '" + sessionId + "' was not found.", version));
+            } catch (ConflictingAggregateVersionException conflict) {
+                // Only the first command names a version, so nothing has changed yet: the whole request is refused.
+                throw preconditions.refusal(conflict, sessionId, origin);
             }
+            expected = null;
         }
         outcomes.count(items, results);
         if (version != NOTHING_CHANGED) {
@@ -72,34 +85,23 @@ class ArtifactDelta {
         return new DeltaResponse(results);
     }
 
-    /** Sends the add, records its outcome and answers the session's version, or NOTHING_CHANGED. */
-    private long add(String sessionId, DeltaItem.Add add, CommandOrigin origin, List<DeltaResult> results) {
+    /**
+     * Sends the add, records its outcome and answers the session's version. An add of a restore point the catalog
+     * does not hold is sent too, for the session to refuse: its own checks come first, so a session unknown to the
+     * tenant or no longer a draft refuses the whole request, whatever the item names (spec/api.md, PATCH).
+     */
+    private long add(String sessionId, DeltaItem.Add add, CommandOrigin origin, Long expectedVersion,
+                     List<DeltaResult> results) {
         String restorePointId = add.restorePoint().restorePointId();
-        Optional<RestorePoint> restorePoint = restorePoints.find(origin.tenantId(), restorePointId);
-        if (restorePoint.isEmpty()) {
-            requireSessionShown(sessionId, origin);
-            results.add(FailedItem.of(add, GraphRejection.unknownRestorePoint(),
-                    "Restore point '" + restorePointId + "' does not exist."));
-            return NOTHING_CHANGED;
-        }
         String artifactId = UUID.randomUUID().toString();
-        long version = send(new AddMailboxArtifact(sessionId, origin.tenantId(),
-                new NewMailboxArtifact(artifactId, restorePointId, restorePoint.get().mailboxId(),
-                        restorePoint.get().expiresAt(), add.destinationType()),
-                origin.requestedAt(), limits.maxArtifactsPerSession()), origin);
+        NewMailboxArtifact artifact = restorePoints.find(origin.tenantId(), restorePointId)
+                .map(found -> new NewMailboxArtifact(artifactId, restorePointId, found.mailboxId(), found.expiresAt(),
+                        add.destinationType()))
+                .orElseGet(() -> NewMailboxArtifact.uncatalogued(artifactId, restorePointId, add.destinationType()));
+        long version = send(new AddMailboxArtifact(sessionId, origin.tenantId(), artifact, origin.requestedAt(),
+                limits.maxArtifactsPerSession(), expectedVersion), origin);
         results.add(AddedArtifact.of(artifactId, add, origin.requestedAt()));
         return version;
-    }
-
-    /**
-     * No command is sent for an unknown restore point, so the session has not been looked at: a session unknown to
-     * the tenant must still refuse the whole request (404), not answer 200 with an item's failure.
-     */
-    private void requireSessionShown(String sessionId, CommandOrigin origin) {
-        if (readSide.find(origin.tenantId(), sessionId).isEmpty()) {
-            throw new RequestRefused(GraphRejection.sessionNotFound().status(), GraphRejection.sessionNotFound().code(),
-                    "Restore session '" + sessionId + "' was not found.");
-        }
     }
 
     private long send(Object command, CommandOrigin origin) {

@@ -78,8 +78,7 @@ class ExchangeRestoreSessionController {
         String id = wellFormed(sessionId);
         List<DeltaItem> items = deltaRequests.read(body);
         CommandOrigin origin = origins.of(request);
-        preconditions.requireMatch(ifMatch, id, origin);
-        return delta.apply(id, items, origin);
+        return delta.apply(id, items, origin, preconditions.expectedVersion(ifMatch));
     }
 
     // Session ids are GUIDs made by this service, in lower case; a GUID compares without regard to case.

@@ -15,6 +15,7 @@ record GraphRejection(HttpStatus status, String code) {
             case MAILBOX_ALREADY_IN_SESSION -> new GraphRejection(HttpStatus.CONFLICT, "DuplicateArtifactInList");
             case DIFFERENT_DESTINATION_TYPE ->
                     new GraphRejection(HttpStatus.BAD_REQUEST, "DifferentRestoreDestinationType");
+            case UNKNOWN_RESTORE_POINT -> unknownRestorePoint();
             case RESTORE_POINT_EXPIRED -> new GraphRejection(HttpStatus.BAD_REQUEST, "InvalidRestoreTime");
             case ARTIFACT_LIMIT_REACHED -> new GraphRejection(HttpStatus.BAD_REQUEST, "RestoreArtifactsLimitBreached");
             case SESSION_NOT_IN_DRAFT -> new GraphRejection(HttpStatus.FORBIDDEN, "RestoreSessionActionNotAllowed");
@@ -30,7 +31,7 @@ record GraphRejection(HttpStatus status, String code) {
         };
     }
 
-    /** An add naming a restore point the catalog does not hold; no command is sent for it. */
+    /** An artifact naming a restore point the catalog does not hold (a create refuses it before any command). */
     static GraphRejection unknownRestorePoint() {
         return new GraphRejection(HttpStatus.BAD_REQUEST, "InvalidRestorePoint");
     }

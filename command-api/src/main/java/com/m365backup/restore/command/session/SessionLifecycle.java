@@ -14,6 +14,7 @@ import com.m365backup.restore.session.TenantRestoreLoad;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,30 +41,38 @@ class SessionLifecycle {
     private final QueryGateway queryGateway;
     private final SessionReadSide readSide;
     private final ActivationLimits limits;
+    private final SessionPreconditions preconditions;
 
     SessionLifecycle(CommandGateway commandGateway, QueryGateway queryGateway, SessionReadSide readSide,
-                     ActivationLimits limits) {
+                     ActivationLimits limits, SessionPreconditions preconditions) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.readSide = readSide;
         this.limits = limits;
+        this.preconditions = preconditions;
     }
 
-    /** The session as the read side shows it after activation, or empty when it did not show it in time. */
-    Optional<RestoreSessionView> activate(String sessionId, CommandOrigin origin) {
+    /**
+     * The session as the read side shows it after activation, or empty when it did not show it in time.
+     *
+     * @param expectedVersion the version the client read (If-Match), or null; the session refuses the activation
+     *                        when it has moved on since (412)
+     */
+    Optional<RestoreSessionView> activate(String sessionId, CommandOrigin origin, Long expectedVersion) {
         TenantRestoresInProgress load = queryGateway.query(new MeasureTenantRestoreLoad(origin.tenantId()),
                 ResponseTypes.instanceOf(TenantRestoresInProgress.class)).join();
         long version = send(sessionId, new ActivateRestoreSession(sessionId, origin.tenantId(),
                 new TenantRestoreLoad(load.activeSessions(), limits.maxActiveSessions(), load.mailboxesInRestore(),
                         limits.maxMailboxesInRestore()),
-                origin.requestedAt()), origin);
+                origin.requestedAt(), expectedVersion), origin);
         readSide.awaitVersion(sessionId, version);
         return queryGateway.query(new FindRestoreSession(origin.tenantId(), sessionId, false),
                 ResponseTypes.optionalInstanceOf(RestoreSessionView.class)).join();
     }
 
-    void delete(String sessionId, CommandOrigin origin) {
-        send(sessionId, new DeleteRestoreSession(sessionId, origin.tenantId(), origin.requestedAt()), origin);
+    void delete(String sessionId, CommandOrigin origin, Long expectedVersion) {
+        send(sessionId, new DeleteRestoreSession(sessionId, origin.tenantId(), origin.requestedAt(), expectedVersion),
+                origin);
         Boolean gone = queryGateway.query(new AwaitRestoreSessionGone(sessionId), Boolean.class).join();
         if (!Boolean.TRUE.equals(gone)) {
             log.warn("The read side still showed deleted restore session {} when the wait ended", sessionId);
@@ -81,6 +90,8 @@ class SessionLifecycle {
             // Axon's own message speaks of its event store: the caller gets a sentence about its session.
             throw new RequestRefused(HttpStatus.NOT_FOUND, GraphRejection.sessionNotFound().code(),
                     "Restore session '" + sessionId + "' was not found.");
+        } catch (ConflictingAggregateVersionException conflict) {
+            throw preconditions.refusal(conflict, sessionId, origin);
         }
     }
 }

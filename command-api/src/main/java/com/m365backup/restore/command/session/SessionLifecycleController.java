@@ -40,9 +40,8 @@ class SessionLifecycleController {
                                                 HttpServletRequest request) {
         String id = ExchangeRestoreSessionController.wellFormed(sessionId);
         CommandOrigin origin = origins.of(request);
-        preconditions.requireMatch(ifMatch, id, origin);
         // Activated, but not yet shown by the read side: accepted, and a GET will show it.
-        return lifecycle.activate(id, origin)
+        return lifecycle.activate(id, origin, preconditions.expectedVersion(ifMatch))
                 .map(view -> ResponseEntity.ok().eTag(view.etag()).body(view))
                 .orElseGet(() -> ResponseEntity.accepted().build());
     }
@@ -53,8 +52,7 @@ class SessionLifecycleController {
                                 HttpServletRequest request) {
         String id = ExchangeRestoreSessionController.wellFormed(sessionId);
         CommandOrigin origin = origins.of(request);
-        preconditions.requireMatch(ifMatch, id, origin);
-        lifecycle.delete(id, origin);
+        lifecycle.delete(id, origin, preconditions.expectedVersion(ifMatch));
         return ResponseEntity.noContent().build();
     }
 }

@@ -2,19 +2,32 @@ package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.RequestRefused;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * HTTP's {@code If-Match} on the writes of a session (spec/api.md, Errors, headers, paging): a client that names the
- * etag it read is refused with 412 when the session has changed since, before any command is sent, so nothing
- * changes. An etag is the session's version, {@code W/"<n>"}; it is compared weakly, as Graph clients send back the
- * {@code @odata.etag} they read.
+ * etag it read is refused with 412 when the session has changed since, and nothing changes. An etag is the session's
+ * version, {@code W/"<n>"}: the sequence number of its last event, counted from 0, as the read model shows it and as
+ * the aggregate counts it. It is compared weakly, as Graph clients send back the {@code @odata.etag} they read.
+ *
+ * <p>The session decides, not the read model: the version named travels in the command
+ * ({@code @TargetAggregateVersion}) and the aggregate refuses it when it has moved on, as it loads, under its lock; a
+ * write of another node in between collides on the event store's sequence numbers and is retried against the new
+ * state. So no check is made here beforehand: comparing with the read model would add a query to every conditional
+ * write and could be wrong both ways (behind another node's write it lets a stale etag through; while a replay
+ * rebuilds it, it shows an older version and would refuse a current etag), while the aggregate's check comes at the
+ * request's first command, before anything has changed.
  */
 @Component
 class SessionPreconditions {
+
+    /** Before the session's first event: a version no session has, so an etag this service never made never matches. */
+    private static final long NO_VERSION = -1;
 
     private final SessionReadSide readSide;
 
@@ -23,27 +36,50 @@ class SessionPreconditions {
     }
 
     /**
-     * Refuses the request when {@code ifMatch} names no etag of the session as it stands; no header, or a session the
-     * tenant does not have (answered 404 by the write itself), passes.
+     * The version of the session that {@code ifMatch} names, for the request's first command to carry; null when there
+     * is no header or it is {@code *} (any version).
+     *
+     * <p>Of several etags the highest is taken: versions only grow and every etag comes from this service, so a client
+     * cannot have read a version above the current one, and when the session moved past the highest it named, it
+     * moved past all of them.
      */
-    void requireMatch(String ifMatch, String sessionId, CommandOrigin origin) {
+    Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return;
+            return null;
         }
-        readSide.find(origin.tenantId(), sessionId).ifPresent(session -> {
-            String current = opaque(session.etag());
-            boolean matches = Arrays.stream(ifMatch.split(","))
-                    .map(String::trim)
-                    .anyMatch(tag -> tag.equals("*") || opaque(tag).equals(current));
-            if (!matches) {
-                throw new RequestRefused(HttpStatus.PRECONDITION_FAILED, "PreconditionFailed",
-                        "The restore session has changed since it was read; its etag is now " + session.etag()
-                                + ". Read it again and retry.");
-            }
-        });
+        List<String> tags = Arrays.stream(ifMatch.split(",")).map(String::trim).toList();
+        if (tags.contains("*")) {
+            return null;
+        }
+        return tags.stream().mapToLong(SessionPreconditions::version).max().orElse(NO_VERSION);
     }
 
-    private static String opaque(String etag) {
-        return etag.startsWith("W/") ? etag.substring(2) : etag;
+    /**
+     * The answer to a command the session refused because it moved on since the version the client named: 412 with
+     * its current etag. When the client named a version the session never reached, the repository refused before
+     * the session could check the caller's tenant; then the read model tells whether the tenant has the session at
+     * all, so that another tenant's session stays a 404 to it (spec/api.md, Tenants).
+     */
+    RequestRefused refusal(ConflictingAggregateVersionException conflict, String sessionId, CommandOrigin origin) {
+        boolean tenantUnchecked = conflict.getExpectedVersion() > conflict.getActualVersion();
+        if (tenantUnchecked && readSide.find(origin.tenantId(), sessionId).isEmpty()) {
+            return new RequestRefused(GraphRejection.sessionNotFound().status(), GraphRejection.sessionNotFound().code(),
+                    "Restore session '" + sessionId + "' was not found.");
+        }
+        return new RequestRefused(HttpStatus.PRECONDITION_FAILED, "PreconditionFailed",
+                "The restore session has changed since it was read; its etag is now W/\""
+                        + conflict.getActualVersion() + "\". Read it again and retry.");
+    }
+
+    private static long version(String etag) {
+        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
+        if (opaque.length() < 3 || !opaque.startsWith("\"") || !opaque.endsWith("\"")) {
+            return NO_VERSION;
+        }
+        try {
+            return Math.max(NO_VERSION, Long.parseLong(opaque.substring(1, opaque.length() - 1)));
+        } catch (NumberFormatException notOurs) {
+            return NO_VERSION;
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -275,9 +276,10 @@ class DeltaPatchTest {
     }
 
     @Test
-    void an_add_of_a_restore_point_the_catalog_does_not_hold_fails_without_a_command() throws Exception {
+    void an_add_of_a_restore_point_the_catalog_does_not_hold_is_sent_for_the_session_to_refuse() throws Exception {
         doReturn(Optional.empty()).when(restorePoints).find(TENANT, "rp-gone");
-        readSideShowsTheSession(true);
+        when(commandGateway.sendAndWait(any(), any(MetaData.class)))
+                .thenThrow(rejected(Rejection.UNKNOWN_RESTORE_POINT, "Restore point 'rp-gone' does not exist."));
 
         String body = send(delta("""
                 {"@contentId": "c-9", "restorePoint": {"@odata.id": "rp-gone"}, "destinationType": "new"}"""))
@@ -289,45 +291,113 @@ class DeltaPatchTest {
                    "@Core.DataModificationException": {
                      "info": {"code": "InvalidRestorePoint", "message": "Restore point 'rp-gone' does not exist."},
                      "failedOperation": "add", "responseCode": 400}}]}""", body, JSONCompareMode.STRICT);
-        verify(commandGateway, never()).sendAndWait(any(), any(MetaData.class));
+        AddMailboxArtifact sent = (AddMailboxArtifact) sentCommands(1).get(0);
+        assertThat(sent.artifact().catalogued()).isFalse();
+        assertThat(sent.artifact().restorePointId()).isEqualTo("rp-gone");
+        assertThat(sent.artifact().destinationType()).isEqualTo(DestinationType.NEW);
+    }
+
+    @Test
+    void an_add_of_an_unknown_restore_point_to_a_session_that_left_draft_refuses_the_whole_request()
+            throws Exception {
+        doReturn(Optional.empty()).when(restorePoints).find(TENANT, "rp-gone");
+        when(commandGateway.sendAndWait(any(), any(MetaData.class)))
+                .thenThrow(rejected(Rejection.SESSION_NOT_IN_DRAFT,
+                        "The restore session can only be changed in draft state; it is active."));
+
+        String detail = refused(delta(addOf("{\"id\": \"rp-gone\"}", "new"), addOf("{\"id\": \"rp-1\"}", "new")),
+                403, "RestoreSessionActionNotAllowed");
+
+        assertThat(detail).isEqualTo("The restore session can only be changed in draft state; it is active.");
+        verify(commandGateway, times(1)).sendAndWait(any(), any(MetaData.class));
     }
 
     @Test
     void an_add_of_an_unknown_restore_point_to_a_session_unknown_to_the_tenant_refuses_the_request() throws Exception {
         doReturn(Optional.empty()).when(restorePoints).find(TENANT, "rp-gone");
-        readSideShowsTheSession(false);
+        when(commandGateway.sendAndWait(any(), any(MetaData.class)))
+                .thenThrow(new AggregateNotFoundException(SESSION, "The aggregate was not found in the event store"));
 
         String detail = refused(delta(addOf("{\"id\": \"rp-gone\"}", "new")), 404, "RestoreSessionNotFound");
 
         assertThat(detail).isEqualTo("Restore session '" + SESSION + "' was not found.");
-        verify(queryGateway).query(eq(new FindRestoreSession(TENANT, SESSION, true)), any(ResponseType.class));
-        verify(commandGateway, never()).sendAndWait(any(), any(MetaData.class));
     }
 
     @Test
-    void an_if_match_naming_an_older_version_of_the_session_refuses_the_request_before_any_command()
-            throws Exception {
-        readSideShowsTheSession(true);
-
-        String detail = mvc.perform(patch(PATH).contentType(MediaType.APPLICATION_JSON).header("If-Match", "W/\"0\"")
-                        .content(delta(addOf("{\"id\": \"rp-1\"}", "new"))))
-                .andExpect(status().isPreconditionFailed())
-                .andReturn().getResponse().getContentAsString();
-
-        assertThat(json.readTree(detail).get("code").asText()).isEqualTo("PreconditionFailed");
-        verify(commandGateway, never()).sendAndWait(any(), any(MetaData.class));
-    }
-
-    @Test
-    void an_if_match_naming_the_current_version_lets_the_request_through() throws Exception {
-        readSideShowsTheSession(true);
-        when(commandGateway.sendAndWait(any(), any(MetaData.class))).thenReturn(2L);
+    void an_if_match_travels_as_the_expected_version_of_the_first_command_only() throws Exception {
+        when(commandGateway.sendAndWait(any(), any(MetaData.class))).thenReturn(2L, 3L);
 
         mvc.perform(patch(PATH).contentType(MediaType.APPLICATION_JSON).header("If-Match", "W/\"1\"")
-                        .content(delta(addOf("{\"id\": \"rp-1\"}", "new"))))
+                        .content(delta(addOf("{\"id\": \"rp-1\"}", "new"), removalOf(ARTIFACT_A, "changed"))))
                 .andExpect(status().isOk());
 
-        verify(commandGateway, times(1)).sendAndWait(any(), any(MetaData.class));
+        List<Object> sent = sentCommands(2);
+        assertThat(((AddMailboxArtifact) sent.get(0)).expectedVersion()).isEqualTo(1L);
+        assertThat(sent.get(1)).isEqualTo(remove(ARTIFACT_A, RemovalReason.CHANGED));
+    }
+
+    @Test
+    void a_session_that_moved_on_since_the_etag_named_refuses_the_whole_request_with_412() throws Exception {
+        when(commandGateway.sendAndWait(any(), any(MetaData.class)))
+                .thenThrow(new ConflictingAggregateVersionException(SESSION, 0, 3));
+
+        MvcResult result = mvc.perform(patch(PATH).contentType(MediaType.APPLICATION_JSON)
+                        .header("If-Match", "W/\"0\"")
+                        .content(delta(removalOf(ARTIFACT_A, "changed"), removalOf(ARTIFACT_B, "changed"))))
+                .andExpect(status().isPreconditionFailed())
+                .andReturn();
+
+        JsonNode problem = json.readTree(result.getResponse().getContentAsString());
+        assertThat(problem.get("code").asText()).isEqualTo("PreconditionFailed");
+        assertThat(problem.get("detail").asText()).isEqualTo(
+                "The restore session has changed since it was read; its etag is now W/\"3\". Read it again and retry.");
+        assertThat(sentCommands(1)).containsExactly(new RemoveMailboxArtifact(SESSION, TENANT, ARTIFACT_A,
+                RemovalReason.CHANGED, NOW, 0L));
+        verify(queryGateway, never()).query(any(AwaitRestoreSessionVersion.class), eq(Boolean.class));
+    }
+
+    @Test
+    void an_etag_this_service_never_made_names_no_version_a_session_has() throws Exception {
+        when(commandGateway.sendAndWait(any(), any(MetaData.class)))
+                .thenThrow(new ConflictingAggregateVersionException(SESSION, -1, 3));
+
+        mvc.perform(patch(PATH).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"not-a-version\"")
+                        .content(delta(removalOf(ARTIFACT_A, "changed"))))
+                .andExpect(status().isPreconditionFailed());
+
+        assertThat(((RemoveMailboxArtifact) sentCommands(1).get(0)).expectedVersion()).isEqualTo(-1L);
+    }
+
+    @Test
+    void of_several_etags_the_highest_is_sent_and_a_wildcard_names_none() throws Exception {
+        when(commandGateway.sendAndWait(any(), any(MetaData.class))).thenReturn(5L);
+
+        mvc.perform(patch(PATH).contentType(MediaType.APPLICATION_JSON).header("If-Match", "W/\"2\", W/\"4\"")
+                        .content(delta(removalOf(ARTIFACT_A, "changed"))))
+                .andExpect(status().isOk());
+        mvc.perform(patch(PATH).contentType(MediaType.APPLICATION_JSON).header("If-Match", "*")
+                        .content(delta(removalOf(ARTIFACT_A, "changed"))))
+                .andExpect(status().isOk());
+
+        assertThat(sentCommands(2)).containsExactly(
+                new RemoveMailboxArtifact(SESSION, TENANT, ARTIFACT_A, RemovalReason.CHANGED, NOW, 4L),
+                remove(ARTIFACT_A, RemovalReason.CHANGED));
+    }
+
+    @Test
+    void a_version_the_session_never_reached_of_a_session_the_tenant_does_not_have_is_not_found() throws Exception {
+        readSideShowsTheSession(false);
+        when(commandGateway.sendAndWait(any(), any(MetaData.class)))
+                .thenThrow(new ConflictingAggregateVersionException(SESSION, 9, 3));
+
+        MvcResult result = mvc.perform(patch(PATH).contentType(MediaType.APPLICATION_JSON)
+                        .header("If-Match", "W/\"9\"")
+                        .content(delta(removalOf(ARTIFACT_A, "changed"))))
+                .andExpect(status().isNotFound())
+                .andReturn();
+
+        assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asText())
+                .isEqualTo("RestoreSessionNotFound");
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.m365backup.restore.session.TenantRestoreLoad;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -43,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -164,6 +167,40 @@ class SessionLifecycleTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(403);
         assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asText())
                 .isEqualTo("RestoreSessionActionNotAllowed");
+    }
+
+    @Test
+    void activation_and_delete_carry_the_version_their_if_match_names() throws Exception {
+        when(commandGateway.sendAndWait(any(), any(MetaData.class))).thenReturn(4L);
+        doReturn(CompletableFuture.completedFuture(Optional.of(activating())))
+                .when(queryGateway).query(eq(new FindRestoreSession(TENANT, SESSION, false)), any(ResponseType.class));
+
+        mvc.perform(post(ACTIVATE).header("If-Match", "W/\"3\"")).andReturn();
+        mvc.perform(delete("/solutions/backupRestore/restoreSessions/" + SESSION).header("If-Match", "W/\"3\""))
+                .andReturn();
+
+        verify(commandGateway).sendAndWait(eq(new ActivateRestoreSession(SESSION, TENANT,
+                new TenantRestoreLoad(2, 7, 40, 300), NOW, 3L)), any(MetaData.class));
+        verify(commandGateway).sendAndWait(eq(new DeleteRestoreSession(SESSION, TENANT, NOW, 3L)), any(MetaData.class));
+    }
+
+    @Test
+    void activation_or_delete_of_a_session_that_moved_on_since_the_etag_named_is_refused_with_412() throws Exception {
+        when(commandGateway.sendAndWait(any(), any(MetaData.class)))
+                .thenThrow(new ConflictingAggregateVersionException(SESSION, 3, 5));
+
+        MvcResult activation = mvc.perform(post(ACTIVATE).header("If-Match", "W/\"3\"")).andReturn();
+        MvcResult deletion = mvc.perform(delete("/solutions/backupRestore/restoreSessions/" + SESSION)
+                .header("If-Match", "W/\"3\"")).andReturn();
+
+        for (MvcResult result : List.of(activation, deletion)) {
+            assertThat(result.getResponse().getStatus()).isEqualTo(412);
+            JsonNode problem = json.readTree(result.getResponse().getContentAsString());
+            assertThat(problem.get("code").asText()).isEqualTo("PreconditionFailed");
+            assertThat(problem.get("detail").asText()).contains("W/\"5\"");
+        }
+        verify(queryGateway, never()).query(any(AwaitRestoreSessionVersion.class), eq(Boolean.class));
+        verify(queryGateway, never()).query(any(AwaitRestoreSessionGone.class), eq(Boolean.class));
     }
 
     private static RestoreSessionView activating() {
