@@ -88,9 +88,12 @@ class PastRestoreSessions {
      * Temporary tables named and shaped like the read model's. {@code LIKE} copies columns, defaults, keys and
      * indexes but not foreign keys, so the artifacts' cascade on a session's removal is declared again.
      *
-     * <p>{@code DISCARD PLANS}: the driver keeps statements it has used often prepared on the server, and a plan made
-     * before the temporary tables existed would still name the live ones; re-planned, they find the temporary ones.
-     * Plans made now name the temporary tables and are re-planned by PostgreSQL itself when those are dropped.
+     * <p>{@code DISCARD PLANS}: the driver prepares the statements a connection runs often on the server, and
+     * PostgreSQL keeps the tables such a statement resolved as long as those tables do not change. A statement
+     * prepared on this pooled connection after an earlier past state (its temporary schema exists, empty) names the
+     * live tables and would go on doing so here, as a quick probe with PostgreSQL 17 and pgJDBC showed; re-planned,
+     * it finds the temporary ones. Plans made now name the temporary tables, and PostgreSQL re-plans them itself once
+     * those are dropped.
      */
     private void createScratchTables() {
         String schema = jdbc.queryForObject("select quote_ident(current_schema())", String.class);
