@@ -72,6 +72,8 @@ class TenantIsolationTest {
         notFound(second.delete(ROOT + "/restoreSessions/" + session));
         notFound(second.post(ROOT + "/restoreSessions/" + session + "/activate", ""));
         notFound(second.get("/audit/restoreSessions/" + session + "/events"));
+        notFound(second.get("/audit/restoreSessions/" + session + "?version=0"));
+        assertThat(first.get("/audit/restoreSessions/" + session + "?version=0").status()).isEqualTo(200);
 
         assertThat(ids(second.get(SESSIONS + "?$top=1000").json())).doesNotContain(session);
         assertThat(ids(second.get(ROOT + "/restoreSessions?$top=1000").json())).doesNotContain(session);

@@ -3,22 +3,34 @@ package com.m365backup.restore.query.audit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.m365backup.restore.caller.CurrentCaller;
+import com.m365backup.restore.query.FindPastRestoreSession;
+import com.m365backup.restore.query.PastRestoreSession;
+import com.m365backup.restore.query.RestoreSessionView;
 import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.RequestAddress;
 import com.m365backup.restore.query.session.SessionId;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** A session's history for auditors: its events in order, who and when, paged (spec/api.md, Audit). */
+/**
+ * A session's history for auditors (spec/api.md, Audit): its events in order, who and when, paged; and the session
+ * as it stood at a past time or version, rebuilt from those events.
+ */
 @RestController
 @RequestMapping("/audit/restoreSessions")
 class AuditController {
@@ -27,12 +39,54 @@ class AuditController {
     private static final int MAX_PAGE = 1000;
     private static final Pattern SEQUENCE = Pattern.compile("\\d{1,18}");
 
+    private static final String AS_OF = "asOf";
+    private static final String AT_VERSION = "version";
+
     private final SessionHistoryReader histories;
     private final CurrentCaller caller;
+    private final QueryGateway queries;
 
-    AuditController(SessionHistoryReader histories, CurrentCaller caller) {
+    AuditController(SessionHistoryReader histories, CurrentCaller caller, QueryGateway queries) {
         this.histories = histories;
         this.caller = caller;
+        this.queries = queries;
+    }
+
+    /**
+     * The session and its artifacts as they stood at {@code asOf} (the events stored up to that time) or at
+     * {@code version} (the events up to that sequence number), in the Graph session's shape with its artifacts
+     * expanded, and {@code deleted} as in the history. Statuses are shown as stored ({@code failed} included): an
+     * auditor reads the record, not a Graph client's view of it.
+     */
+    @GetMapping("/{sessionId}")
+    PastSession pastState(@PathVariable String sessionId, @RequestParam Map<String, String> options) {
+        options.keySet().stream()
+                .filter(option -> !option.equals(AS_OF) && !option.equals(AT_VERSION))
+                .findFirst()
+                .ifPresent(option -> {
+                    throw GraphErrors.badRequest("The query option '" + option
+                            + "' is not supported here; use asOf or version.");
+                });
+        String asOf = options.get(AS_OF);
+        String version = options.get(AT_VERSION);
+        if ((asOf == null) == (version == null)) {
+            throw GraphErrors.badRequest("Give exactly one of the query options asOf (a time such as"
+                    + " 2026-01-31T12:00:00Z) and version (a sequence number of the session's events).");
+        }
+        SessionId id = SessionId.parse(sessionId);
+        String tenant = caller.get().tenantId();
+        FindPastRestoreSession query = asOf != null
+                ? FindPastRestoreSession.asOf(tenant, id.value(), time(asOf))
+                : FindPastRestoreSession.atVersion(tenant, id.value(), version(version));
+        PastRestoreSession past = queries.query(query, PastRestoreSession.class).join();
+        return switch (past.standing()) {
+            case UNKNOWN -> throw id.notFound();
+            case NOT_YET_CREATED -> throw GraphErrors.of(HttpStatus.NOT_FOUND, "RestoreSessionNotFound",
+                    "Restore session '" + id.value() + "' did not exist yet at "
+                            + (asOf != null ? "that time; it was created at " + past.createdAt()
+                            : "version " + version + "; its first version is " + past.firstVersion()) + ".");
+            case STOOD -> new PastSession(past.session(), past.deleted());
+        };
     }
 
     @GetMapping("/{sessionId}/events")
@@ -55,6 +109,24 @@ class AuditController {
         }
         return new HistoryPage(RequestAddress.of(request).resourceUrl(), history.sessionId(), history.deleted(),
                 page, nextLink);
+    }
+
+    private static Instant time(String value) {
+        try {
+            // An unencoded '+' of an offset arrives as a space.
+            return OffsetDateTime.parse(value.replace(' ', '+')).toInstant();
+        } catch (DateTimeParseException notATime) {
+            throw GraphErrors.badRequest("asOf must be an ISO-8601 time with its offset, such as"
+                    + " 2026-01-31T12:00:00Z; '" + value + "' is not.");
+        }
+    }
+
+    private static long version(String value) {
+        if (!SEQUENCE.matcher(value).matches()) {
+            throw GraphErrors.badRequest("version must be a sequence number, a whole number from 0; '" + value
+                    + "' is not.");
+        }
+        return Long.parseLong(value);
     }
 
     private static void rejectUnknownOptions(Map<String, String> options) {
@@ -96,5 +168,9 @@ class AuditController {
             boolean deleted,
             List<HistoryEntry> value,
             @JsonProperty("@odata.nextLink") @JsonInclude(JsonInclude.Include.NON_NULL) String nextLink) {
+    }
+
+    /** A session as it stood, in the Graph session's shape, and whether it had been deleted by then. */
+    record PastSession(@JsonUnwrapped RestoreSessionView session, boolean deleted) {
     }
 }

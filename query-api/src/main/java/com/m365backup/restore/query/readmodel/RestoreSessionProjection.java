@@ -1,11 +1,9 @@
 package com.m365backup.restore.query.readmodel;
 
-import com.m365backup.restore.caller.CallerMetaData;
 import com.m365backup.restore.session.ArtifactRestoreFailed;
 import com.m365backup.restore.session.ArtifactRestoreScheduled;
 import com.m365backup.restore.session.ArtifactRestoreScheduling;
 import com.m365backup.restore.session.ArtifactRestoreStarted;
-import com.m365backup.restore.session.ArtifactRestoreStatus;
 import com.m365backup.restore.session.ArtifactRestoreSucceeded;
 import com.m365backup.restore.session.MailboxArtifactAdded;
 import com.m365backup.restore.session.MailboxArtifactRemoved;
@@ -14,28 +12,19 @@ import com.m365backup.restore.session.RestoreSessionCreated;
 import com.m365backup.restore.session.RestoreSessionDeleted;
 import com.m365backup.restore.session.RestoreSessionEnded;
 import com.m365backup.restore.session.RestoreSessionStarted;
-import com.m365backup.restore.session.RestoreSessionStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 /**
- * Keeps {@code restore_session} and {@code mailbox_restore_artifact} in step with the events of restore sessions.
- *
- * <p>Idempotent: every change is guarded by the session's {@code version} (the sequence number of the last event
- * applied), so an event delivered twice, as after a claim stolen by another node, changes nothing the second time.
- * The artifact count is recounted from the rows rather than added to, so it cannot drift.
+ * Keeps {@code restore_session} and {@code mailbox_restore_artifact} in step with the events of restore sessions:
+ * each event goes through {@link RestoreSessionFold}, the fold the audit's past state shares, and the requests
+ * waiting to read their own write are told once it is committed.
  */
 @Component
 @ProcessingGroup(RestoreSessionProjection.PROCESSING_GROUP)
@@ -43,220 +32,103 @@ class RestoreSessionProjection {
 
     static final String PROCESSING_GROUP = "restore-session-projection";
 
-    /** Only standard restore jobs exist so far (spec/api.md, Resources). */
-    private static final String STANDARD_RESTORE_JOB = "standard";
-
-    private final NamedParameterJdbcTemplate jdbc;
+    private final RestoreSessionFold fold;
+    private final JdbcTemplate jdbc;
     private final ReadModelProgress progress;
 
-    RestoreSessionProjection(NamedParameterJdbcTemplate jdbc, ReadModelProgress progress) {
+    RestoreSessionProjection(RestoreSessionFold fold, JdbcTemplate jdbc, ReadModelProgress progress) {
+        this.fold = fold;
         this.jdbc = jdbc;
         this.progress = progress;
     }
 
     @EventHandler
     void on(RestoreSessionCreated event, @SequenceNumber long sequence, MetaData metaData) {
-        MapSqlParameterSource row = change(event.sessionId(), sequence, event.createdAt(), metaData)
-                .addValue("tenantId", event.tenantId())
-                .addValue("status", RestoreSessionStatus.DRAFT.graphName())
-                .addValue("restoreJobType", STANDARD_RESTORE_JOB);
-        jdbc.update("""
-                insert into restore_session (id, tenant_id, version, status, restore_job_type,
-                    created_by_user_id, created_by_user_name, created_by_application_id, created_by_application_name,
-                    created_date_time,
-                    last_modified_by_user_id, last_modified_by_user_name,
-                    last_modified_by_application_id, last_modified_by_application_name,
-                    last_modified_date_time)
-                values (:sessionId, :tenantId, :sequence, :status, :restoreJobType,
-                    :userId, :userName, :applicationId, :applicationName, :at,
-                    :userId, :userName, :applicationId, :applicationName, :at)
-                on conflict (id) do nothing""", row);
+        fold.on(event, sequence, metaData);
         shown(event.sessionId(), sequence);
     }
 
     @EventHandler
     void on(MailboxArtifactAdded event, @SequenceNumber long sequence, MetaData metaData) {
-        MapSqlParameterSource row = change(event.sessionId(), sequence, event.addedAt(), metaData)
-                .addValue("artifactId", event.artifactId())
-                .addValue("restorePointId", event.restorePointId())
-                .addValue("expiresAt", utc(event.restorePointExpiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .addValue("mailboxId", event.mailboxId())
-                .addValue("destinationType", event.destinationType().graphName())
-                .addValue("status", ArtifactRestoreStatus.ADDED.graphName());
-        jdbc.update("""
-                insert into mailbox_restore_artifact (session_id, id, added_sequence, restore_point_id,
-                    restore_point_expiration_date_time, mailbox_id, destination_type, status, created_date_time)
-                select :sessionId, :artifactId, :sequence, :restorePointId,
-                    :expiresAt, :mailboxId, :destinationType, :status, :at
-                where exists (select 1 from restore_session where id = :sessionId and version < :sequence)
-                on conflict (session_id, id) do nothing""", row);
-        modified(row);
+        fold.on(event, sequence, metaData);
         shown(event.sessionId(), sequence);
     }
 
     @EventHandler
     void on(MailboxArtifactRemoved event, @SequenceNumber long sequence, MetaData metaData) {
-        MapSqlParameterSource row = change(event.sessionId(), sequence, event.removedAt(), metaData)
-                .addValue("artifactId", event.artifactId());
-        jdbc.update("""
-                delete from mailbox_restore_artifact
-                where session_id = :sessionId and id = :artifactId
-                  and exists (select 1 from restore_session where id = :sessionId and version < :sequence)""", row);
-        modified(row);
+        fold.on(event, sequence, metaData);
         shown(event.sessionId(), sequence);
     }
 
     @EventHandler
     void on(RestoreSessionActivated event, @SequenceNumber long sequence, MetaData metaData) {
-        MapSqlParameterSource row = change(event.sessionId(), sequence, event.activatedAt(), metaData)
-                .addValue("status", RestoreSessionStatus.ACTIVATING.graphName());
-        jdbc.update("""
-                update restore_session set status = :status
-                where id = :sessionId and version < :sequence""", row);
-        modified(row);
+        fold.on(event, sequence, metaData);
         shown(event.sessionId(), sequence);
     }
 
     @EventHandler
     void on(ArtifactRestoreScheduling event, @SequenceNumber long sequence, MetaData metaData) {
-        artifactProgressed(change(event.sessionId(), sequence, event.schedulingAt(), metaData)
-                .addValue("artifactId", event.artifactId())
-                .addValue("status", ArtifactRestoreStatus.SCHEDULING.graphName()), "");
+        fold.on(event, sequence, metaData);
+        shown(event.sessionId(), sequence);
     }
 
     @EventHandler
     void on(ArtifactRestoreScheduled event, @SequenceNumber long sequence, MetaData metaData) {
-        artifactProgressed(change(event.sessionId(), sequence, event.scheduledAt(), metaData)
-                .addValue("artifactId", event.artifactId())
-                .addValue("status", ArtifactRestoreStatus.SCHEDULED.graphName()), "");
+        fold.on(event, sequence, metaData);
+        shown(event.sessionId(), sequence);
     }
 
     @EventHandler
     void on(ArtifactRestoreStarted event, @SequenceNumber long sequence, MetaData metaData) {
-        artifactProgressed(change(event.sessionId(), sequence, event.startedAt(), metaData)
-                .addValue("artifactId", event.artifactId())
-                .addValue("status", ArtifactRestoreStatus.IN_PROGRESS.graphName()), ", start_date_time = :at");
+        fold.on(event, sequence, metaData);
+        shown(event.sessionId(), sequence);
     }
 
     @EventHandler
     void on(ArtifactRestoreSucceeded event, @SequenceNumber long sequence, MetaData metaData) {
-        artifactProgressed(change(event.sessionId(), sequence, event.completedAt(), metaData)
-                .addValue("artifactId", event.artifactId())
-                .addValue("status", ArtifactRestoreStatus.SUCCEEDED.graphName())
-                .addValue("folderId", event.restoredFolderId())
-                .addValue("folderName", event.restoredFolderName())
-                .addValue("itemCount", event.restoredItemCount()), """
-                , completion_date_time = :at, restored_folder_id = :folderId, restored_folder_name = :folderName,
-                  restored_item_count = :itemCount""");
+        fold.on(event, sequence, metaData);
+        shown(event.sessionId(), sequence);
     }
 
     @EventHandler
     void on(ArtifactRestoreFailed event, @SequenceNumber long sequence, MetaData metaData) {
-        artifactProgressed(change(event.sessionId(), sequence, event.failedAt(), metaData)
-                .addValue("artifactId", event.artifactId())
-                .addValue("status", ArtifactRestoreStatus.FAILED.graphName())
-                .addValue("errorCode", event.code().graphName())
-                .addValue("errorMessage", event.message()), """
-                , completion_date_time = :at, error_code = :errorCode, error_message = :errorMessage""");
+        fold.on(event, sequence, metaData);
+        shown(event.sessionId(), sequence);
     }
 
     @EventHandler
     void on(RestoreSessionStarted event, @SequenceNumber long sequence, MetaData metaData) {
-        MapSqlParameterSource row = change(event.sessionId(), sequence, event.startedAt(), metaData)
-                .addValue("status", RestoreSessionStatus.ACTIVE.graphName());
-        jdbc.update("""
-                update restore_session set status = :status, version = :sequence
-                where id = :sessionId and version < :sequence""", row);
+        fold.on(event, sequence, metaData);
         shown(event.sessionId(), sequence);
     }
 
     @EventHandler
     void on(RestoreSessionEnded event, @SequenceNumber long sequence, MetaData metaData) {
-        MapSqlParameterSource row = change(event.sessionId(), sequence, event.completedAt(), metaData)
-                .addValue("status", event.status().graphName());
-        jdbc.update("""
-                update restore_session set status = :status, completed_date_time = :at, version = :sequence
-                where id = :sessionId and version < :sequence""", row);
+        fold.on(event, sequence, metaData);
         shown(event.sessionId(), sequence);
     }
 
     /** A deleted session leaves every Graph path; its events stay in the event store for audit. */
     @EventHandler
     void on(RestoreSessionDeleted event, @SequenceNumber long sequence, MetaData metaData) {
-        jdbc.update("delete from restore_session where id = :sessionId and version < :sequence",
-                change(event.sessionId(), sequence, event.deletedAt(), metaData));
+        fold.on(event, sequence, metaData);
         shown(event.sessionId(), sequence);
     }
 
     /** A replay starts from nothing: the tables are rebuilt from the first event on. */
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().execute("truncate table mailbox_restore_artifact, restore_session");
-    }
-
-    /** Moves the session to the event's version, who and when, unless it already shows that event. */
-    private void modified(MapSqlParameterSource row) {
-        jdbc.update("""
-                update restore_session set
-                    version = :sequence,
-                    last_modified_by_user_id = :userId, last_modified_by_user_name = :userName,
-                    last_modified_by_application_id = :applicationId,
-                    last_modified_by_application_name = :applicationName,
-                    last_modified_date_time = :at,
-                    artifacts_total = (select count(*) from mailbox_restore_artifact where session_id = :sessionId)
-                where id = :sessionId and version < :sequence""", row);
-    }
-
-    /**
-     * An artifact moved a step of its restore (the engine's doing, so the session's last modification stays the
-     * user's): its row, then the session's version and counts, recounted from the rows.
-     */
-    private void artifactProgressed(MapSqlParameterSource row, String moreColumns) {
-        jdbc.update("""
-                update mailbox_restore_artifact set status = :status %s
-                where session_id = :sessionId and id = :artifactId
-                  and exists (select 1 from restore_session where id = :sessionId and version < :sequence)"""
-                .formatted(moreColumns), row);
-        jdbc.update("""
-                update restore_session set
-                    version = :sequence,
-                    artifacts_completed = (select count(*) from mailbox_restore_artifact
-                        where session_id = :sessionId and status = 'succeeded'),
-                    artifacts_failed = (select count(*) from mailbox_restore_artifact
-                        where session_id = :sessionId and status = 'failed'),
-                    artifacts_in_progress = (select count(*) from mailbox_restore_artifact
-                        where session_id = :sessionId and status in ('scheduling', 'scheduled', 'inProgress'))
-                where id = :sessionId and version < :sequence""", row);
-        shown(row.getValue("sessionId").toString(), (long) row.getValue("sequence"));
-    }
-
-    /**
-     * The session, the event's version and time, and who caused it as the command's sender recorded it in the
-     * metadata (absent keys: nobody is named).
-     */
-    private static MapSqlParameterSource change(String sessionId, long sequence, Instant at, MetaData metaData) {
-        return new MapSqlParameterSource()
-                .addValue("sessionId", sessionId)
-                .addValue("sequence", sequence)
-                .addValue("at", utc(at), Types.TIMESTAMP_WITH_TIMEZONE)
-                .addValue("userId", metaData.get(CallerMetaData.USER_ID), Types.VARCHAR)
-                .addValue("userName", metaData.get(CallerMetaData.USER_NAME), Types.VARCHAR)
-                .addValue("applicationId", metaData.get(CallerMetaData.APPLICATION_ID), Types.VARCHAR)
-                .addValue("applicationName", metaData.get(CallerMetaData.APPLICATION_NAME), Types.VARCHAR);
+        jdbc.execute("truncate table mailbox_restore_artifact, restore_session");
     }
 
     /**
      * Waiting requests are told only once the batch is committed: before that, another connection would not see the
-     * change yet.
+     * change yet. Only the live projection tells: a past state folded for the audit is no news to them.
      */
     private void shown(String sessionId, long sequence) {
         if (!CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(done -> progress.shown(sessionId,
                 sequence)))) {
             progress.shown(sessionId, sequence);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

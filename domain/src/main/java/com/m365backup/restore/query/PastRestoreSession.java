@@ -1,0 +1,43 @@
+package com.m365backup.restore.query;
+
+import java.time.Instant;
+
+/**
+ * A session as it stood at a past point (spec/api.md, Audit), or why there is none: the session is unknown to the
+ * tenant, or did not exist yet at that point. A deleted session stands as it was when it was deleted, marked so.
+ *
+ * @param standing  which of the three it is
+ * @param session   the session with its artifacts, when it stood then
+ * @param deleted   whether it had been deleted by then
+ * @param createdAt when its first event was stored, when known to the tenant
+ * @param firstVersion the sequence number of its first event, when known to the tenant
+ */
+public record PastRestoreSession(
+        Standing standing,
+        RestoreSessionView session,
+        boolean deleted,
+        Instant createdAt,
+        long firstVersion) {
+
+    /** Whether the session stood at the point asked for. */
+    public enum Standing {
+        /** No such session in the tenant: never created, or another tenant's. */
+        UNKNOWN,
+        /** The point is before the session's first event. */
+        NOT_YET_CREATED,
+        STOOD
+    }
+
+    public static PastRestoreSession unknown() {
+        return new PastRestoreSession(Standing.UNKNOWN, null, false, null, 0);
+    }
+
+    public static PastRestoreSession notYetCreated(Instant createdAt, long firstVersion) {
+        return new PastRestoreSession(Standing.NOT_YET_CREATED, null, false, createdAt, firstVersion);
+    }
+
+    public static PastRestoreSession stood(RestoreSessionView session, boolean deleted, Instant createdAt,
+                                           long firstVersion) {
+        return new PastRestoreSession(Standing.STOOD, session, deleted, createdAt, firstVersion);
+    }
+}
