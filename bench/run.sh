@@ -10,10 +10,11 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 TOKEN=${TOKEN:-$(java -jar "$HERE/../app/target/app-0.1.0-SNAPSHOT.jar" token)}
 export TOKEN
 
-SESSION=$(curl -sf -X POST "$BASE/beta/solutions/backupRestore/exchangeRestoreSessions" \
+# The new session's id is the last segment of its Location header.
+SESSION=$(curl -sf -o /dev/null -D - -X POST "$BASE/beta/solutions/backupRestore/exchangeRestoreSessions" \
   -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"mailboxRestoreArtifacts": [{"restorePoint": {"@odata.id": "0a014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"}]}' \
-  | sed -E 's/.*"id":"([0-9a-f-]{36})".*"mailboxRestoreArtifacts".*/\1/')
+  | tr -d '\r' | sed -n 's|^[Ll]ocation: .*/||p')
 export SESSION
 
 for script in create-session patch-unknown-removal get-session; do
