@@ -2,6 +2,7 @@ package com.m365backup.restore.security;
 
 import com.m365backup.restore.web.GraphErrorWriter;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * description and the error page.
  */
 @Configuration(proxyBeanMethods = false)
+// The command-line modes (replay, seed-history) serve no HTTP and check no token.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     @Bean

@@ -3,6 +3,7 @@ package com.m365backup.restore.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,8 @@ import java.time.Clock;
  * run open or unusable.
  */
 @Configuration(proxyBeanMethods = false)
+// The command-line modes (replay, seed-history) serve no HTTP and check no token.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecuritySettings.class)
 class TokenDecoderConfiguration {
 
