@@ -36,13 +36,14 @@ class CommandLineModesTest {
         }
     }
 
+    /** As {@code main} runs a mode; the settings as command-line arguments, which win over application.properties. */
     private ConfigurableApplicationContext run(String command) {
         return new SpringApplicationBuilder(RestoreSessionsApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("restore.command=" + command,
-                        "restore.embedded-postgres.data-directory=" + data.resolve("postgres"),
-                        "restore.seed.sessions=3",
-                        "restore.seed.artifacts-per-session=2")
-                .run(command);
+                .properties("restore.command=" + command)
+                .run(command,
+                        "--restore.embedded-postgres.data-directory=" + data.resolve("postgres"),
+                        "--restore.seed.sessions=3",
+                        "--restore.seed.artifacts-per-session=2");
     }
 }

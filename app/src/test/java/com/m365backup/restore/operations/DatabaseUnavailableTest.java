@@ -1,5 +1,6 @@
 package com.m365backup.restore.operations;
 
+import com.m365backup.restore.EventStoreReader;
 import com.m365backup.restore.GraphHttp;
 import com.m365backup.restore.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +47,9 @@ class DatabaseUnavailableTest {
         GraphHttp.Response created = http.post(SESSIONS, "{}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String session = SESSIONS + "/" + created.json().get("id").asText();
+        EventStoreReader events = new EventStoreReader(jdbc);
+        long sessionsBefore = events.sessionsCreated();
+        List<String> historyBefore = events.eventTypesOf(created.json().get("id").asText());
 
         postgres.stop();
         try {
@@ -58,6 +63,9 @@ class DatabaseUnavailableTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(http.get(session).status()).isEqualTo(200));
+        // Nothing changed: the refused create made no session, the refused DELETE left this one as it was.
+        assertThat(events.sessionsCreated()).isEqualTo(sessionsBefore);
+        assertThat(events.eventTypesOf(created.json().get("id").asText())).isEqualTo(historyBefore);
     }
 
     private static GraphHttp.Response answer(Supplier<GraphHttp.Response> request) {

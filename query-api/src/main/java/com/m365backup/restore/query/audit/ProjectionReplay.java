@@ -76,7 +76,17 @@ public class ProjectionReplay {
      */
     private boolean isDone() {
         Collection<EventTrackerStatus> segments = projection().processingStatus().values();
-        return !segments.isEmpty() && position() != null && position() >= startHead;
+        return coversEveryEvent(segments) && position() != null && position() >= startHead;
+    }
+
+    /**
+     * Whether the segments being processed cover the whole stream: after a restart each thread claims its segment
+     * on its own, so for a moment some segment may be missing, and the others being at the head proves nothing. A
+     * segment of mask m holds one event in m + 1.
+     */
+    private static boolean coversEveryEvent(Collection<EventTrackerStatus> segments) {
+        double covered = segments.stream().mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
+        return covered >= 1.0 - 1e-9;
     }
 
     private Long position() {
