@@ -26,6 +26,7 @@ public class ProjectionReplay {
 
     /** The processing group of the read model's projection (query-api, readmodel). */
     static final String PROJECTION = "restore-session-projection";
+    private static final Duration LAUNCH_WAIT = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -46,6 +47,7 @@ public class ProjectionReplay {
             return status();
         }
         StreamingEventProcessor projection = projection();
+        awaitEverySegmentClaimed(projection);
         startHead = headPosition();
         startedAt = clock.instant();
         completedAt = null;
@@ -53,6 +55,24 @@ public class ProjectionReplay {
         projection.resetTokens();
         projection.start();
         return status();
+    }
+
+    /**
+     * A tracking processor stopped while it is still handing out its segments (right after start-up, as the
+     * {@code replay} command does) loses a worker thread for good in Axon 4.13: started again, it leaves a segment
+     * unprocessed and the replay never ends. So the replay waits, a few seconds at most, until every segment is
+     * being processed; a running service is past that long before anyone asks for a replay.
+     */
+    private static void awaitEverySegmentClaimed(StreamingEventProcessor projection) {
+        long deadline = System.nanoTime() + LAUNCH_WAIT.toNanos();
+        while (!coversEveryEvent(projection.processingStatus().values()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public synchronized ReplayStatus status() {
