@@ -25,6 +25,8 @@ final class DatabaseUnavailable {
      */
     static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     private DatabaseUnavailable() {
     }
 
@@ -49,9 +51,16 @@ final class DatabaseUnavailable {
                 || cause instanceof SQLNonTransientConnectionException) {
             return true;
         }
+        if (!(cause instanceof SQLException sql)) {
+            return false;
+        }
+        // A connection the pool closed when PostgreSQL went away answers every later call of the transaction that
+        // still holds it with this, from HikariCP's proxy, and without an SQLState.
+        if (sql.getSQLState() == null) {
+            return HIKARI_CLOSED_CONNECTION.equals(sql.getMessage());
+        }
         // SQLState class 08 is a connection exception (refused, broken); 57P01 to 57P03 a server shutting down,
         // restarting or not yet accepting connections.
-        return cause instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"));
+        return sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0");
     }
 }

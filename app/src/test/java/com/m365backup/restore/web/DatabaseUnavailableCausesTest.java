@@ -1,6 +1,7 @@
 package com.m365backup.restore.web;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -35,6 +36,14 @@ class DatabaseUnavailableCausesTest {
     void a_server_shutting_down_is_unavailability() {
         assertThat(DatabaseUnavailable.causedBy(
                 new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
+    }
+
+    @Test
+    void a_pooled_connection_closed_under_a_transaction_is_unavailability() {
+        // What Axon's event store reported for a DELETE whose transaction held a connection when PostgreSQL stopped.
+        assertThat(DatabaseUnavailable.causedBy(new JdbcException("Failed to create a SQL statement",
+                new SQLException("Connection is closed")))).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new SQLException("Something else"))).isFalse();
     }
 
     @Test
