@@ -105,8 +105,10 @@ public class ProjectionReplay {
      * segment of mask m holds one event in m + 1.
      */
     private static boolean coversEveryEvent(Collection<EventTrackerStatus> segments) {
-        double covered = segments.stream().mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
-        return covered >= 1.0 - 1e-9;
+        // Counted in the finest segment's share, so that the sum is exact: masks are powers of two less one.
+        long finest = segments.stream().mapToLong(status -> status.getSegment().getMask() + 1L).max().orElse(0);
+        long covered = segments.stream().mapToLong(status -> finest / (status.getSegment().getMask() + 1L)).sum();
+        return finest > 0 && covered >= finest;
     }
 
     private Long position() {
