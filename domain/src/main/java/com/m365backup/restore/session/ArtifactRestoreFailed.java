@@ -11,5 +11,10 @@ public record ArtifactRestoreFailed(
         String artifactId,
         ArtifactErrorCode code,
         String message,
-        Instant failedAt) {
+        Instant failedAt) implements RestoreSessionEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

@@ -11,5 +11,10 @@ public record ArtifactRestoreScheduling(
         String tenantId,
         String artifactId,
         String mailboxId,
-        Instant schedulingAt) {
+        Instant schedulingAt) implements RestoreSessionEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

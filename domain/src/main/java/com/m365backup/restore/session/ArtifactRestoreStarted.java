@@ -13,5 +13,10 @@ public record ArtifactRestoreStarted(
         String restorePointId,
         String mailboxId,
         DestinationType destinationType,
-        Instant startedAt) {
+        Instant startedAt) implements RestoreSessionEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

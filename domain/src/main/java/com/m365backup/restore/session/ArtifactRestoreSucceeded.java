@@ -12,5 +12,10 @@ public record ArtifactRestoreSucceeded(
         String restoredFolderId,
         String restoredFolderName,
         int restoredItemCount,
-        Instant completedAt) {
+        Instant completedAt) implements RestoreSessionEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

@@ -13,5 +13,10 @@ public record MailboxArtifactAdded(
         String mailboxId,
         Instant restorePointExpiresAt,
         DestinationType destinationType,
-        Instant addedAt) {
+        Instant addedAt) implements RestoreSessionEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

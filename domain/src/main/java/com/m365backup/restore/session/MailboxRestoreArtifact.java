@@ -1,26 +1,32 @@
 package com.m365backup.restore.session;
 
-import org.axonframework.modelling.command.EntityId;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** One mailbox of a session, as far as the session's rules need to know it. */
+/** One mailbox of a session, as far as the session's rules need to know it; part of the session's snapshot. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
+        creatorVisibility = JsonAutoDetect.Visibility.NONE)
 class MailboxRestoreArtifact {
 
     private static final Set<ArtifactRestoreStatus> ENDED =
             EnumSet.of(ArtifactRestoreStatus.SUCCEEDED, ArtifactRestoreStatus.FAILED);
 
-    @EntityId
-    private final String artifactId;
-    private final String restorePointId;
-    private final String mailboxId;
-    private final Instant restorePointExpiresAt;
-    private final DestinationType destinationType;
+    private String artifactId;
+    private String restorePointId;
+    private String mailboxId;
+    private Instant restorePointExpiresAt;
+    private DestinationType destinationType;
     private ArtifactRestoreStatus status;
     private Instant endedAt;
+
+    private MailboxRestoreArtifact() {
+        // for a snapshot being read
+    }
 
     MailboxRestoreArtifact(MailboxArtifactAdded added) {
         this.artifactId = added.artifactId();

@@ -1,19 +1,15 @@
 package com.m365backup.restore.session;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
-import org.axonframework.modelling.command.AggregateMember;
-import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -24,18 +20,28 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>Handlers of existing sessions answer the session's version after the change (the sequence number of its last
  * event, counted from 0), so that the API can wait until the read side has caught up with the write it answers. The
  * read model keeps the same number as the session's etag, {@code W/"<version>"}, which a client names in If-Match.
+ *
+ * <p>Every rule is checked before the first event is applied, so a rejected command has changed nothing, neither in
+ * the event store nor in this object: the commands of one PATCH share one loaded session and one transaction, and a
+ * rejected item must leave the session as the next item expects it. Each rule costs the same whatever the session's
+ * size ({@link SessionArtifacts}).
+ *
+ * <p>Its fields are the shape of its snapshot (JSON, through the event store's serializer): a change of that shape
+ * takes a new {@code @Revision}, after which snapshots of the former shape are ignored and the session is read from
+ * its events.
  */
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
+        creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class RestoreSession {
 
     @AggregateIdentifier
     private String sessionId;
     private String tenantId;
     private RestoreSessionStatus status;
-    private DestinationType destinationType;
     private boolean deleted;
-
-    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
-    private final Map<String, MailboxRestoreArtifact> artifacts = new LinkedHashMap<>();
+    private final SessionArtifacts artifacts = new SessionArtifacts();
 
     protected RestoreSession() {
         // for event sourcing
@@ -43,10 +49,18 @@ public class RestoreSession {
 
     @CommandHandler
     public RestoreSession(CreateRestoreSession command) {
-        // Check the whole list first: a create is all or nothing.
-        new CreationCheck(command).run();
+        // The whole list is checked first, by the rules of adding, against the session it would make: a create is all
+        // or nothing.
+        SessionArtifacts created = new SessionArtifacts();
+        List<MailboxArtifactAdded> additions = command.artifacts().stream()
+                .map(artifact -> added(command.sessionId(), artifact, command.requestedAt()))
+                .toList();
+        for (int index = 0; index < additions.size(); index++) {
+            created.requireAddable(command.artifacts().get(index), command.requestedAt(), Integer.MAX_VALUE);
+            created.add(additions.get(index));
+        }
         apply(new RestoreSessionCreated(command.sessionId(), command.tenantId(), command.requestedAt()));
-        command.artifacts().forEach(artifact -> apply(added(command.sessionId(), artifact, command)));
+        additions.forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler
@@ -54,17 +68,8 @@ public class RestoreSession {
         requireTenant(command.tenantId());
         requireUnchangedSinceRead(conflicts);
         requireDraft();
-        NewMailboxArtifact artifact = command.artifact();
-        requireCatalogued(artifact);
-        requireSameDestinationType(destinationType, artifact.destinationType());
-        requireNewMailbox(artifact);
-        requireNotExpired(artifact, command.requestedAt());
-        if (artifacts.size() >= command.artifactLimit()) {
-            throw RestoreSessionRejected.artifactLimitReached(command.artifactLimit());
-        }
-        apply(new MailboxArtifactAdded(sessionId, artifact.artifactId(), artifact.restorePointId(),
-                artifact.mailboxId(), artifact.restorePointExpiresAt(), artifact.destinationType(),
-                command.requestedAt()));
+        artifacts.requireAddable(command.artifact(), command.requestedAt(), command.artifactLimit());
+        apply(added(sessionId, command.artifact(), command.requestedAt()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -73,7 +78,7 @@ public class RestoreSession {
         requireTenant(command.tenantId());
         requireUnchangedSinceRead(conflicts);
         requireDraft();
-        if (!artifacts.containsKey(command.artifactId())) {
+        if (!artifacts.contains(command.artifactId())) {
             throw RestoreSessionRejected.unknownArtifact(command.artifactId());
         }
         apply(new MailboxArtifactRemoved(sessionId, command.artifactId(), command.reason(), command.requestedAt()));
@@ -100,7 +105,7 @@ public class RestoreSession {
         }
         apply(new RestoreSessionActivated(sessionId, tenantId, command.requestedAt()));
         // A copy: applying changes the artifacts' statuses while this loops.
-        List.copyOf(artifacts.values()).forEach(artifact -> apply(new ArtifactRestoreScheduling(sessionId, tenantId,
+        List.copyOf(artifacts.all()).forEach(artifact -> apply(new ArtifactRestoreScheduling(sessionId, tenantId,
                 artifact.artifactId(), artifact.mailboxId(), command.requestedAt())));
         return AggregateLifecycle.getVersion();
     }
@@ -158,7 +163,7 @@ public class RestoreSession {
 
     @CommandHandler
     public void handle(FailArtifactRestore command) {
-        MailboxRestoreArtifact artifact = artifacts.get(command.artifactId());
+        MailboxRestoreArtifact artifact = artifacts.find(command.artifactId()).orElse(null);
         if (artifact == null || artifact.ended() || artifact.status() == ArtifactRestoreStatus.ADDED) {
             throw RestoreSessionRejected.notAtThatStep(command.artifactId(),
                     artifact == null ? null : artifact.status());
@@ -177,16 +182,12 @@ public class RestoreSession {
 
     @EventSourcingHandler
     void on(MailboxArtifactAdded event) {
-        artifacts.put(event.artifactId(), new MailboxRestoreArtifact(event));
-        destinationType = event.destinationType();
+        artifacts.add(event);
     }
 
     @EventSourcingHandler
     void on(MailboxArtifactRemoved event) {
         artifacts.remove(event.artifactId());
-        if (artifacts.isEmpty()) {
-            destinationType = null;
-        }
     }
 
     @EventSourcingHandler
@@ -196,27 +197,27 @@ public class RestoreSession {
 
     @EventSourcingHandler
     void on(ArtifactRestoreScheduling event) {
-        artifacts.get(event.artifactId()).moveTo(ArtifactRestoreStatus.SCHEDULING);
+        artifacts.moveTo(event.artifactId(), ArtifactRestoreStatus.SCHEDULING);
     }
 
     @EventSourcingHandler
     void on(ArtifactRestoreScheduled event) {
-        artifacts.get(event.artifactId()).moveTo(ArtifactRestoreStatus.SCHEDULED);
+        artifacts.moveTo(event.artifactId(), ArtifactRestoreStatus.SCHEDULED);
     }
 
     @EventSourcingHandler
     void on(ArtifactRestoreStarted event) {
-        artifacts.get(event.artifactId()).moveTo(ArtifactRestoreStatus.IN_PROGRESS);
+        artifacts.moveTo(event.artifactId(), ArtifactRestoreStatus.IN_PROGRESS);
     }
 
     @EventSourcingHandler
     void on(ArtifactRestoreSucceeded event) {
-        artifacts.get(event.artifactId()).endAs(ArtifactRestoreStatus.SUCCEEDED, event.completedAt());
+        artifacts.endAs(event.artifactId(), ArtifactRestoreStatus.SUCCEEDED, event.completedAt());
     }
 
     @EventSourcingHandler
     void on(ArtifactRestoreFailed event) {
-        artifacts.get(event.artifactId()).endAs(ArtifactRestoreStatus.FAILED, event.failedAt());
+        artifacts.endAs(event.artifactId(), ArtifactRestoreStatus.FAILED, event.failedAt());
     }
 
     @EventSourcingHandler
@@ -239,29 +240,23 @@ public class RestoreSession {
      * and ended once all have ended.
      */
     private void followArtifacts(Instant now) {
-        if (status == RestoreSessionStatus.ACTIVATING && artifacts.values().stream()
-                .noneMatch(artifact -> artifact.status() == ArtifactRestoreStatus.SCHEDULING)) {
+        if (status == RestoreSessionStatus.ACTIVATING && artifacts.noneScheduling()) {
             apply(new RestoreSessionStarted(sessionId, now));
         }
-        if (status == RestoreSessionStatus.ACTIVE
-                && artifacts.values().stream().allMatch(MailboxRestoreArtifact::ended)) {
-            int succeeded = (int) artifacts.values().stream()
-                    .filter(artifact -> artifact.status() == ArtifactRestoreStatus.SUCCEEDED).count();
-            int failed = artifacts.size() - succeeded;
+        if (status == RestoreSessionStatus.ACTIVE && artifacts.allEnded()) {
+            int succeeded = artifacts.succeeded();
+            int failed = artifacts.failed();
             RestoreSessionStatus end = failed == 0 ? RestoreSessionStatus.COMPLETED
                     : succeeded == 0 ? RestoreSessionStatus.FAILED
                     : RestoreSessionStatus.COMPLETED_WITH_ERROR;
             // Results are timed by whoever reports them and may arrive out of order: the session ends with the
             // last of its artifacts, never before one of them.
-            Instant completedAt = artifacts.values().stream()
-                    .map(MailboxRestoreArtifact::endedAt)
-                    .reduce(now, (latest, ended) -> ended.isAfter(latest) ? ended : latest);
-            apply(new RestoreSessionEnded(sessionId, end, succeeded, failed, completedAt));
+            apply(new RestoreSessionEnded(sessionId, end, succeeded, failed, artifacts.lastEndedAtOr(now)));
         }
     }
 
     private MailboxRestoreArtifact artifactAt(String artifactId, ArtifactRestoreStatus step) {
-        MailboxRestoreArtifact artifact = artifacts.get(artifactId);
+        MailboxRestoreArtifact artifact = artifacts.find(artifactId).orElse(null);
         if (artifact == null || artifact.status() != step) {
             throw RestoreSessionRejected.notAtThatStep(artifactId, artifact == null ? null : artifact.status());
         }
@@ -301,53 +296,8 @@ public class RestoreSession {
         }
     }
 
-    private static void requireCatalogued(NewMailboxArtifact artifact) {
-        if (!artifact.catalogued()) {
-            throw RestoreSessionRejected.unknownRestorePoint(artifact.restorePointId());
-        }
-    }
-
-    private void requireNewMailbox(NewMailboxArtifact artifact) {
-        boolean taken = artifacts.values().stream()
-                .anyMatch(existing -> existing.mailboxId().equals(artifact.mailboxId()));
-        if (taken) {
-            throw RestoreSessionRejected.mailboxAlreadyInSession(artifact.restorePointId());
-        }
-    }
-
-    private static void requireSameDestinationType(DestinationType sessionType, DestinationType requested) {
-        if (sessionType != null && sessionType != requested) {
-            throw RestoreSessionRejected.differentDestinationType(sessionType, requested);
-        }
-    }
-
-    private static void requireNotExpired(NewMailboxArtifact artifact, Instant now) {
-        if (artifact.restorePointExpiresAt() != null && !artifact.restorePointExpiresAt().isAfter(now)) {
-            throw RestoreSessionRejected.restorePointExpired(artifact.restorePointId());
-        }
-    }
-
-    private static MailboxArtifactAdded added(String sessionId, NewMailboxArtifact artifact,
-                                              CreateRestoreSession command) {
+    private static MailboxArtifactAdded added(String sessionId, NewMailboxArtifact artifact, Instant addedAt) {
         return new MailboxArtifactAdded(sessionId, artifact.artifactId(), artifact.restorePointId(),
-                artifact.mailboxId(), artifact.restorePointExpiresAt(), artifact.destinationType(),
-                command.requestedAt());
-    }
-
-    /** The rules of adding, applied to a whole create request before anything is applied. */
-    private record CreationCheck(CreateRestoreSession command) {
-        void run() {
-            DestinationType sessionType = null;
-            Set<String> mailboxes = new HashSet<>();
-            for (NewMailboxArtifact artifact : command.artifacts()) {
-                requireCatalogued(artifact);
-                requireSameDestinationType(sessionType, artifact.destinationType());
-                sessionType = artifact.destinationType();
-                if (!mailboxes.add(artifact.mailboxId())) {
-                    throw RestoreSessionRejected.mailboxAlreadyInSession(artifact.restorePointId());
-                }
-                requireNotExpired(artifact, command.requestedAt());
-            }
-        }
+                artifact.mailboxId(), artifact.restorePointExpiresAt(), artifact.destinationType(), addedAt);
     }
 }

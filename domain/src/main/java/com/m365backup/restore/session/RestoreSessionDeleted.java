@@ -6,5 +6,10 @@ import java.time.Instant;
 
 /** A draft session was deleted: gone from every Graph path, its events kept for audit. */
 @Revision("1")
-public record RestoreSessionDeleted(String sessionId, Instant deletedAt) {
+public record RestoreSessionDeleted(String sessionId, Instant deletedAt) implements RestoreSessionEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

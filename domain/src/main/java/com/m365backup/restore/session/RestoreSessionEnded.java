@@ -10,5 +10,10 @@ import java.time.Instant;
  */
 @Revision("1")
 public record RestoreSessionEnded(String sessionId, RestoreSessionStatus status, int succeeded, int failed,
-                                  Instant completedAt) {
+                                  Instant completedAt) implements RestoreSessionEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

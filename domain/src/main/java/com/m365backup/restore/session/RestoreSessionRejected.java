@@ -33,7 +33,7 @@ public class RestoreSessionRejected extends RuntimeException {
                         + describe(sessionType) + ", not " + describe(requested) + ".");
     }
 
-    static RestoreSessionRejected unknownRestorePoint(String restorePointId) {
+    public static RestoreSessionRejected unknownRestorePoint(String restorePointId) {
         return new RestoreSessionRejected(Rejection.UNKNOWN_RESTORE_POINT,
                 "Restore point '" + restorePointId + "' does not exist.");
     }
@@ -81,7 +81,8 @@ public class RestoreSessionRejected extends RuntimeException {
                         + ", where this step of its restore does not apply.");
     }
 
-    static RestoreSessionRejected notFound(String sessionId) {
+    /** The one sentence a caller reads for a session that does not exist for it (never there, deleted, another tenant's). */
+    public static RestoreSessionRejected notFound(String sessionId) {
         return new RestoreSessionRejected(Rejection.SESSION_NOT_FOUND,
                 "Restore session '" + sessionId + "' was not found.");
     }
