@@ -1,13 +1,20 @@
 package com.m365backup.restore.eventstore;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * while the JDBC engine writes {@code bytea} and a gap-free {@code BIGSERIAL} (README, Storage).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
 class EventStoreConfiguration {
 
     /** PostgreSQL's SQLState for a unique key violation. */
@@ -93,6 +101,29 @@ class EventStoreConfiguration {
                 .causeTypeColumn("cause_type")
                 .causeMessageColumn("cause_message")
                 .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    /** Axon's JDBC storage engine as its Spring Boot starter configures it, reading in batches of the configured size. */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          EventSchema eventSchema,
+                                          EventStoreProperties properties) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .batchSize(properties.batchSize())
                 .build();
     }
 

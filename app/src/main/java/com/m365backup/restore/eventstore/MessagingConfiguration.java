@@ -4,33 +4,113 @@ import com.m365backup.restore.caller.CallerMetaData;
 import com.m365backup.restore.session.RestoreSession;
 import com.m365backup.restore.session.RestoreSessionRejected;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
-import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.RollbackConfiguration;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
-/** The aggregate's registration, the command gateway's retries and the metadata every event inherits. */
-@Configuration(proxyBeanMethods = false)
+/**
+ * The aggregate's registration and repository, the command bus, and the metadata every event inherits.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SessionStoreProperties.class)
 class MessagingConfiguration {
 
     /**
-     * The domain module knows no Spring, so the aggregate carries no {@code @Aggregate} and is registered here, on
-     * the event-sourcing repository that the JDBC event store backs.
+     * The domain module knows no Spring, so the aggregate carries no {@code @Aggregate} and is registered here: on a
+     * repository that keeps sessions in memory and brings them up to date at every load, with snapshots for the
+     * sessions not in memory (README, Performance: no command replays a session's whole history). Snapshots are taken
+     * after the commit that crossed the threshold, on a thread of their own, off the request.
      */
     @Bean
-    ConfigurerModule restoreSessionAggregate() {
-        return configurer -> configurer.configureAggregate(RestoreSession.class);
+    ConfigurerModule restoreSessionAggregate(SessionStoreProperties properties, ExecutorService snapshotThread) {
+        ParkedAggregates<RestoreSession> parked = new ParkedAggregates<>(properties.cacheEvents());
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(RestoreSession.class)
+                        .configureRepository(configuration -> CatchUpCachingRepository
+                                .builder(RestoreSession.class, parked)
+                                .eventStore(configuration.eventStore())
+                                .parameterResolverFactory(configuration.parameterResolverFactory())
+                                .handlerDefinition(configuration.handlerDefinition(RestoreSession.class))
+                                .repositoryProvider(configuration::repository)
+                                .spanFactory(configuration.getComponent(RepositorySpanFactory.class))
+                                .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(
+                                        snapshotter(configuration, snapshotThread), properties.snapshotEvery()))
+                                .build()));
+    }
+
+    private static Snapshotter snapshotter(Configuration configuration, ExecutorService snapshotThread) {
+        return AggregateSnapshotter.builder()
+                .eventStore(configuration.eventStore())
+                .aggregateFactories(new GenericAggregateFactory<>(RestoreSession.class))
+                .parameterResolverFactory(configuration.parameterResolverFactory())
+                .handlerDefinition(configuration.handlerDefinition(RestoreSession.class))
+                .transactionManager(configuration.getComponent(TransactionManager.class))
+                .executor(snapshotThread)
+                .build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService snapshotThread() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "session-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Axon's command bus, but a rejection by the session is an answer, not a failure: its unit of work is not rolled
+     * back. A rejected command applied nothing (the session checks every rule before its first event), and the
+     * commands of one PATCH, or of one batch of the restore engine, share one unit of work and one loaded session: a
+     * rollback of one of them would make the next reload the session rather than go on with it.
+     */
+    @Bean
+    CommandBus commandBus(TransactionManager transactionManager, Configuration axonConfiguration,
+                          DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        RollbackConfiguration rejectionsAreAnswers = failure -> !(failure instanceof RestoreSessionRejected)
+                && RollbackConfigurationType.UNCHECKED_EXCEPTIONS.rollBackOn(failure);
+        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .rollbackConfiguration(rejectionsAreAnswers)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        commandBus.registerHandlerInterceptor(
+                new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        return commandBus;
+    }
+
+    /**
+     * No retries here: a command sent inside a unit of work (every write of the API, every batch of the restore
+     * engine) must not be retried on its own, outside its transaction. The unit of work is retried whole instead: by
+     * the API when it loses a race for a session's next event, by the event processor when its batch fails.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).build();
     }
 
     /** Who did it, in which tenant and for which request: copied from each command onto the events it causes. */
@@ -49,39 +129,5 @@ class MessagingConfiguration {
     @Bean
     CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
-    }
-
-    @Bean(destroyMethod = "shutdown")
-    ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /**
-     * Retries a command that lost a race for a session's next sequence number (another node appended first). A
-     * rejection by the aggregate is an answer, not a failure: it is never retried.
-     */
-    @Bean
-    RetryScheduler commandRetryScheduler(ScheduledExecutorService commandRetryExecutor,
-                                         @Value("${restore.commands.max-retries:3}") int maxRetries,
-                                         @Value("${restore.commands.retry-interval-ms:50}") int retryIntervalMs) {
-        return IntervalRetryScheduler.builder()
-                .retryExecutor(commandRetryExecutor)
-                .maxRetryCount(maxRetries)
-                .retryInterval(retryIntervalMs)
-                .addNonTransientFailurePredicate(RestoreSessionRejected.class, rejected -> true)
-                .addNonTransientFailurePredicate(AggregateNotFoundException.class, notFound -> true)
-                .build();
-    }
-
-    @Bean
-    CommandGateway commandGateway(CommandBus commandBus, RetryScheduler commandRetryScheduler) {
-        return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
-                .retryScheduler(commandRetryScheduler)
-                .build();
     }
 }

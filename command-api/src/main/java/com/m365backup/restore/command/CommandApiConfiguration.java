@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds the write side's settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RestoreLimits.class)
+@EnableConfigurationProperties({RestoreLimits.class, CommandRetries.class})
 public class CommandApiConfiguration {
 }

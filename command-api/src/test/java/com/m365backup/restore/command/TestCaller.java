@@ -4,6 +4,8 @@ import com.m365backup.restore.caller.Caller;
 import com.m365backup.restore.caller.CurrentCaller;
 import com.m365backup.restore.caller.IdentitySet;
 import com.m365backup.restore.command.restorepoint.UncataloguedRestorePoints;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -29,6 +31,12 @@ public class TestCaller {
     CurrentCaller currentCaller() {
         Caller caller = new Caller(TENANT, IdentitySet.ofUser(USER_ID, USER_NAME));
         return () -> caller;
+    }
+
+    /** The slices have no database: the writes' units of work run without a transaction. */
+    @Bean
+    TransactionManager transactionManager() {
+        return NoTransactionManager.INSTANCE;
     }
 
     @Bean

@@ -1,13 +1,20 @@
 package com.m365backup.restore.command.restorepoint;
 
 import com.m365backup.restore.query.FindRestorePoint;
+import com.m365backup.restore.query.FindRestorePoints;
 import com.m365backup.restore.query.RestorePointView;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The restore point catalog, asked through the query bus (the read side keeps it): the mailbox an artifact restores
@@ -24,12 +31,31 @@ class CataloguedRestorePoints implements RestorePointCatalog {
 
     @Override
     public Optional<RestorePoint> find(String tenantId, String restorePointId) {
+        return join(queries.query(new FindRestorePoint(tenantId, restorePointId),
+                ResponseTypes.optionalInstanceOf(RestorePointView.class)))
+                .map(CataloguedRestorePoints::restorePoint);
+    }
+
+    @Override
+    public Map<String, RestorePoint> findAll(String tenantId, Collection<String> restorePointIds) {
+        if (restorePointIds.isEmpty()) {
+            return Map.of();
+        }
+        List<RestorePointView> found = join(queries.query(
+                new FindRestorePoints(tenantId, List.copyOf(restorePointIds)),
+                ResponseTypes.multipleInstancesOf(RestorePointView.class)));
+        return found.stream().map(CataloguedRestorePoints::restorePoint)
+                .collect(Collectors.toMap(RestorePoint::id, Function.identity(), (first, same) -> first));
+    }
+
+    private static RestorePoint restorePoint(RestorePointView found) {
+        return new RestorePoint(found.id(), found.protectionUnit().id(),
+                found.expirationDateTime() == null ? null : found.expirationDateTime().toInstant());
+    }
+
+    private static <T> T join(CompletableFuture<T> answer) {
         try {
-            return queries.query(new FindRestorePoint(tenantId, restorePointId),
-                            ResponseTypes.optionalInstanceOf(RestorePointView.class))
-                    .join()
-                    .map(found -> new RestorePoint(found.id(), found.protectionUnit().id(),
-                            found.expirationDateTime() == null ? null : found.expirationDateTime().toInstant()));
+            return answer.join();
         } catch (CompletionException failed) {
             // The query's own failure, not the future's wrapper, is what the application's error handling reports.
             if (failed.getCause() instanceof RuntimeException cause) {

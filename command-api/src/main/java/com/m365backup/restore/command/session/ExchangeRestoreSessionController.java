@@ -72,13 +72,15 @@ class ExchangeRestoreSessionController {
     }
 
     @PatchMapping(path = "/{sessionId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DeltaResponse patch(@PathVariable String sessionId, @RequestBody(required = false) byte[] body,
-                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                        HttpServletRequest request) {
+    ResponseEntity<DeltaResponse> patch(@PathVariable String sessionId, @RequestBody(required = false) byte[] body,
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                        HttpServletRequest request) {
         String id = wellFormed(sessionId);
         List<DeltaItem> items = deltaRequests.read(body);
         CommandOrigin origin = origins.of(request);
-        return delta.apply(id, items, origin, preconditions.expectedVersion(ifMatch));
+        DeltaResponse applied = delta.apply(id, items, origin, preconditions.expectedVersion(ifMatch));
+        // Stored, but not yet shown by the read side: accepted, and a GET will show it soon.
+        return ResponseEntity.status(applied.shown() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(applied);
     }
 
     // Session ids are GUIDs made by this service, in lower case; a GUID compares without regard to case.

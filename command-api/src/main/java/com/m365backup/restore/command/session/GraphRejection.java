@@ -1,5 +1,6 @@
 package com.m365backup.restore.command.session;
 
+import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.session.Rejection;
 import org.springframework.http.HttpStatus;
 
@@ -15,11 +16,11 @@ record GraphRejection(HttpStatus status, String code) {
             case MAILBOX_ALREADY_IN_SESSION -> new GraphRejection(HttpStatus.CONFLICT, "DuplicateArtifactInList");
             case DIFFERENT_DESTINATION_TYPE ->
                     new GraphRejection(HttpStatus.BAD_REQUEST, "DifferentRestoreDestinationType");
-            case UNKNOWN_RESTORE_POINT -> unknownRestorePoint();
+            case UNKNOWN_RESTORE_POINT -> new GraphRejection(HttpStatus.BAD_REQUEST, "InvalidRestorePoint");
             case RESTORE_POINT_EXPIRED -> new GraphRejection(HttpStatus.BAD_REQUEST, "InvalidRestoreTime");
             case ARTIFACT_LIMIT_REACHED -> new GraphRejection(HttpStatus.BAD_REQUEST, "RestoreArtifactsLimitBreached");
             case SESSION_NOT_IN_DRAFT -> new GraphRejection(HttpStatus.FORBIDDEN, "RestoreSessionActionNotAllowed");
-            case SESSION_NOT_FOUND -> sessionNotFound();
+            case SESSION_NOT_FOUND -> new GraphRejection(HttpStatus.NOT_FOUND, "RestoreSessionNotFound");
             case NO_ARTIFACTS -> new GraphRejection(HttpStatus.BAD_REQUEST, "InvalidArtifactRequest");
             // 500 is what Graph documents for this limit, odd as it is for a client's error.
             case TOO_MANY_ACTIVE_SESSIONS ->
@@ -31,17 +32,13 @@ record GraphRejection(HttpStatus status, String code) {
         };
     }
 
-    /** An artifact naming a restore point the catalog does not hold (a create refuses it before any command). */
-    static GraphRejection unknownRestorePoint() {
-        return new GraphRejection(HttpStatus.BAD_REQUEST, "InvalidRestorePoint");
-    }
-
-    static GraphRejection sessionNotFound() {
-        return new GraphRejection(HttpStatus.NOT_FOUND, "RestoreSessionNotFound");
-    }
-
     /** Whether it is about the session rather than one artifact; such a rejection refuses a request that changed nothing. */
     boolean concernsSession() {
         return status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN;
+    }
+
+    /** The whole request refused for this reason, in the session's words. */
+    RequestRefused refusal(String message) {
+        return new RequestRefused(status, code, message);
     }
 }

@@ -6,12 +6,14 @@ import com.m365backup.restore.command.restorepoint.RestorePoint;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
 import com.m365backup.restore.session.CreateRestoreSession;
 import com.m365backup.restore.session.NewMailboxArtifact;
+import com.m365backup.restore.session.Rejection;
 import com.m365backup.restore.session.RestoreSessionRejected;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,42 +23,51 @@ import java.util.UUID;
 @Component
 class RestoreSessionCreation {
 
-    private final CommandGateway commandGateway;
+    private final SessionCommands sessions;
     private final RestorePointCatalog restorePoints;
     private final SessionReadSide readSide;
 
-    RestoreSessionCreation(CommandGateway commandGateway, RestorePointCatalog restorePoints,
-                           SessionReadSide readSide) {
-        this.commandGateway = commandGateway;
+    RestoreSessionCreation(SessionCommands sessions, RestorePointCatalog restorePoints, SessionReadSide readSide) {
+        this.sessions = sessions;
         this.restorePoints = restorePoints;
         this.readSide = readSide;
     }
 
     CreatedSession create(List<RequestedArtifact> requested, CommandOrigin origin) {
+        Map<String, RestorePoint> catalogued = restorePoints.findAll(origin.tenantId(), requested.stream()
+                .map(artifact -> artifact.restorePoint().restorePointId())
+                .distinct()
+                .toList());
         List<NewMailboxArtifact> artifacts = requested.stream()
-                .map(artifact -> newArtifact(artifact, origin.tenantId()))
+                .map(artifact -> newArtifact(artifact, catalogued))
                 .toList();
         String sessionId = UUID.randomUUID().toString();
-        try {
-            commandGateway.sendAndWait(
-                    new CreateRestoreSession(sessionId, origin.tenantId(), artifacts, origin.requestedAt()),
-                    origin.metaData());
-        } catch (RestoreSessionRejected rejected) {
-            // A create is refused whole, so every rejection of an artifact is a 400, a duplicate mailbox included.
-            throw new RequestRefused(HttpStatus.BAD_REQUEST, GraphRejection.of(rejected.rejection()).code(),
-                    rejected.getMessage());
-        }
+        CreateRestoreSession creation = new CreateRestoreSession(sessionId, origin.tenantId(), artifacts,
+                origin.requestedAt());
+        sessions.write(sessionId, origin, () -> {
+            try {
+                return sessions.send(sessionId, creation, origin);
+            } catch (RestoreSessionRejected rejected) {
+                // A create is refused whole, so every rejection of an artifact is a 400, a duplicate mailbox included.
+                throw new RequestRefused(HttpStatus.BAD_REQUEST, GraphRejection.of(rejected.rejection()).code(),
+                        rejected.getMessage());
+            }
+        });
         // The session's version after creation: one event for the session, then one per artifact.
-        readSide.awaitVersion(sessionId, artifacts.size());
-        return new CreatedSession(sessionId, readSide.find(origin.tenantId(), sessionId));
+        boolean shown = readSide.awaitVersion(sessionId, artifacts.size());
+        return new CreatedSession(sessionId, shown
+                ? readSide.findAfterWrite(origin.tenantId(), sessionId, true)
+                : Optional.empty());
     }
 
-    private NewMailboxArtifact newArtifact(RequestedArtifact requested, String tenantId) {
+    private static NewMailboxArtifact newArtifact(RequestedArtifact requested, Map<String, RestorePoint> catalogued) {
         String restorePointId = requested.restorePoint().restorePointId();
-        RestorePoint restorePoint = restorePoints.find(tenantId, restorePointId)
-                .orElseThrow(() -> new RequestRefused(HttpStatus.BAD_REQUEST,
-                        GraphRejection.unknownRestorePoint().code(),
-                        "Restore point '" + restorePointId + "' does not exist."));
+        RestorePoint restorePoint = catalogued.get(restorePointId);
+        if (restorePoint == null) {
+            RestoreSessionRejected unknown = RestoreSessionRejected.unknownRestorePoint(restorePointId);
+            throw new RequestRefused(HttpStatus.BAD_REQUEST, GraphRejection.of(unknown.rejection()).code(),
+                    unknown.getMessage());
+        }
         return new NewMailboxArtifact(UUID.randomUUID().toString(), restorePointId, restorePoint.mailboxId(),
                 restorePoint.expiresAt(), requested.destinationType());
     }

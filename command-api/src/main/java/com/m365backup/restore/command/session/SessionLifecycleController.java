@@ -52,7 +52,8 @@ class SessionLifecycleController {
                                 HttpServletRequest request) {
         String id = ExchangeRestoreSessionController.wellFormed(sessionId);
         CommandOrigin origin = origins.of(request);
-        lifecycle.delete(id, origin, preconditions.expectedVersion(ifMatch));
-        return ResponseEntity.noContent().build();
+        boolean gone = lifecycle.delete(id, origin, preconditions.expectedVersion(ifMatch));
+        // Deleted, but the read side still shows it: accepted, and it will be gone from every path soon.
+        return gone ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build();
     }
 }

@@ -2,6 +2,7 @@ package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.RequestRefused;
+import com.m365backup.restore.session.RestoreSessionRejected;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -63,8 +64,8 @@ class SessionPreconditions {
     RequestRefused refusal(ConflictingAggregateVersionException conflict, String sessionId, CommandOrigin origin) {
         boolean tenantUnchecked = conflict.getExpectedVersion() > conflict.getActualVersion();
         if (tenantUnchecked && readSide.find(origin.tenantId(), sessionId).isEmpty()) {
-            return new RequestRefused(GraphRejection.sessionNotFound().status(), GraphRejection.sessionNotFound().code(),
-                    "Restore session '" + sessionId + "' was not found.");
+            RestoreSessionRejected notFound = RestoreSessionRejected.notFound(sessionId);
+            return GraphRejection.of(notFound.rejection()).refusal(notFound.getMessage());
         }
         return new RequestRefused(HttpStatus.PRECONDITION_FAILED, "PreconditionFailed",
                 "The restore session has changed since it was read; its etag is now W/\""

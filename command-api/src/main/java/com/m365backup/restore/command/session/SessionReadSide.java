@@ -1,5 +1,6 @@
 package com.m365backup.restore.command.session;
 
+import com.m365backup.restore.query.AwaitRestoreSessionGone;
 import com.m365backup.restore.query.AwaitRestoreSessionVersion;
 import com.m365backup.restore.query.FindRestoreSession;
 import com.m365backup.restore.query.RestoreSessionView;
@@ -28,18 +29,59 @@ class SessionReadSide {
         this.queryGateway = queryGateway;
     }
 
-    /** Waits until the read side shows the session at {@code version} or later; false when it gave up waiting. */
+    /**
+     * Waits until the read side shows the session at {@code version} or later; false when it gave up waiting, or could
+     * not look: the write is committed by then, so its answer must be a success (202 when not shown), never an error
+     * (spec/api.md, Answers that never contradict the store).
+     */
     boolean awaitVersion(String sessionId, long version) {
-        Boolean shown = join(queryGateway.query(new AwaitRestoreSessionVersion(sessionId, version), Boolean.class));
-        if (!Boolean.TRUE.equals(shown)) {
-            log.warn("The read side did not show version {} of restore session {} in time", version, sessionId);
+        try {
+            Boolean shown = join(queryGateway.query(new AwaitRestoreSessionVersion(sessionId, version), Boolean.class));
+            if (!Boolean.TRUE.equals(shown)) {
+                log.warn("The read side did not show version {} of restore session {} in time", version, sessionId);
+                return false;
+            }
+            return true;
+        } catch (RuntimeException unreadable) {
+            log.warn("The read side could not be asked whether it shows version {} of restore session {}: {}",
+                    version, sessionId, unreadable.toString());
             return false;
         }
-        return true;
+    }
+
+    /** Waits until the read side no longer shows a deleted session; false when it gave up waiting or could not look. */
+    boolean awaitGone(String sessionId) {
+        try {
+            Boolean gone = join(queryGateway.query(new AwaitRestoreSessionGone(sessionId), Boolean.class));
+            if (!Boolean.TRUE.equals(gone)) {
+                log.warn("The read side still showed deleted restore session {} when the wait ended", sessionId);
+                return false;
+            }
+            return true;
+        } catch (RuntimeException unreadable) {
+            log.warn("The read side could not be asked whether it still shows deleted restore session {}: {}",
+                    sessionId, unreadable.toString());
+            return false;
+        }
+    }
+
+    /** How the read side shows the session now; empty when it does not, or could not be asked. */
+    Optional<RestoreSessionView> findAfterWrite(String tenantId, String sessionId, boolean expandArtifacts) {
+        try {
+            return find(tenantId, sessionId, expandArtifacts);
+        } catch (RuntimeException unreadable) {
+            log.warn("The read side could not be asked for restore session {} after a write: {}", sessionId,
+                    unreadable.toString());
+            return Optional.empty();
+        }
     }
 
     Optional<RestoreSessionView> find(String tenantId, String sessionId) {
-        return join(queryGateway.query(new FindRestoreSession(tenantId, sessionId, true),
+        return find(tenantId, sessionId, true);
+    }
+
+    private Optional<RestoreSessionView> find(String tenantId, String sessionId, boolean expandArtifacts) {
+        return join(queryGateway.query(new FindRestoreSession(tenantId, sessionId, expandArtifacts),
                 ResponseTypes.optionalInstanceOf(RestoreSessionView.class)));
     }
 

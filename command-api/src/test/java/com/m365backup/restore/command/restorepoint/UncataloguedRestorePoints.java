@@ -2,6 +2,9 @@ package com.m365backup.restore.command.restorepoint;
 
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,5 +18,13 @@ public class UncataloguedRestorePoints implements RestorePointCatalog {
     @Override
     public Optional<RestorePoint> find(String tenantId, String restorePointId) {
         return Optional.of(new RestorePoint(restorePointId, restorePointId, null));
+    }
+
+    /** Asks {@link #find} for each, so that a test stubbing {@code find} on a spy of this catalog answers both. */
+    @Override
+    public Map<String, RestorePoint> findAll(String tenantId, Collection<String> restorePointIds) {
+        Map<String, RestorePoint> found = new HashMap<>();
+        restorePointIds.forEach(id -> find(tenantId, id).ifPresent(restorePoint -> found.put(id, restorePoint)));
+        return found;
     }
 }

@@ -1,6 +1,7 @@
 package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.session.DestinationType;
+import com.m365backup.restore.session.Rejection;
 import com.m365backup.restore.session.RemovalReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class DeltaItemOutcomesTest {
 
         outcomes.count(List.of(add, unknownRestorePoint, remove, unknownArtifact), List.of(
                 AddedArtifact.of("a-3", add, NOW),
-                FailedItem.of(unknownRestorePoint, GraphRejection.unknownRestorePoint(), "unknown"),
+                FailedItem.of(unknownRestorePoint, GraphRejection.of(Rejection.UNKNOWN_RESTORE_POINT), "unknown"),
                 FailedItem.of(unknownArtifact, new GraphRejection(HttpStatus.CONFLICT, "Invalid"),
                         "unknown")));
 

@@ -61,7 +61,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         properties = {"spring.mvc.problemdetails.enabled=true", "restore.activation.max-active-sessions=7",
                 "restore.activation.max-mailboxes-in-restore=300"})
 @Import({TestCaller.class, SessionLifecycle.class, SessionReadSide.class, ActivationConfiguration.class,
-        SessionPreconditions.class})
+        SessionPreconditions.class, SessionCommands.class})
 class SessionLifecycleTest {
 
     private static final String SESSION = "0f0e1d2c-3b4a-5968-8776-a5b4c3d2e1f0";

@@ -20,6 +20,6 @@ import java.lang.annotation.Target;
         properties = "spring.mvc.problemdetails.enabled=true")
 @Import({TestCaller.class, CreateRequestReader.class, DeltaRequestReader.class, RestoreSessionCreation.class,
         ArtifactDelta.class, SessionReadSide.class, DeltaItemOutcomes.class, SimpleMeterRegistry.class,
-        SessionPreconditions.class})
+        SessionPreconditions.class, SessionCommands.class})
 @interface SessionWrites {
 }

@@ -1,6 +1,7 @@
 package com.m365backup.restore.query.restorepoint;
 
 import com.m365backup.restore.query.FindRestorePoint;
+import com.m365backup.restore.query.FindRestorePoints;
 import com.m365backup.restore.query.MailboxProtectionUnitView;
 import com.m365backup.restore.query.RestorePointView;
 import com.m365backup.restore.query.SearchRestorePoints;
@@ -47,6 +48,18 @@ class RestorePointQueries {
                         RestorePointQueries::restorePoint)
                 .stream()
                 .findFirst();
+    }
+
+    @QueryHandler
+    List<RestorePointView> handle(FindRestorePoints query) {
+        if (query.restorePointIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + COLUMNS + " where rp.tenant_id = :tenantId and rp.id in (:ids)",
+                new MapSqlParameterSource()
+                        .addValue("tenantId", query.tenantId())
+                        .addValue("ids", query.restorePointIds()),
+                RestorePointQueries::restorePoint);
     }
 
     @QueryHandler

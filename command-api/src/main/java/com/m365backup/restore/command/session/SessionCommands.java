@@ -1,0 +1,134 @@
+package com.m365backup.restore.command.session;
+
+import com.m365backup.restore.command.CommandOrigin;
+import com.m365backup.restore.command.CommandRetries;
+import com.m365backup.restore.command.RequestRefused;
+import com.m365backup.restore.session.RestoreSessionRejected;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Supplier;
+
+/**
+ * Where every write of the API meets a session: its commands, one for each thing the client asked (each delta item
+ * an {@code AddMailboxArtifact} or {@code RemoveMailboxArtifact}), run in one unit of work with one transaction, so
+ * that the session is loaded once and its events are appended in one commit however many commands a request sends;
+ * and the one translation of what the session answers into Graph's terms.
+ *
+ * <p>A rejected command applied nothing (the session checks every rule before its first event) and does not roll
+ * the others back; the write's own caller decides whether it refuses the whole request or reports that item. A write
+ * that loses the race for the session's next sequence number to another node changed nothing: it is run again,
+ * whole, against the session's new state, and after {@link CommandRetries#maxRetries()} tries the client is asked to
+ * retry (503 {@code ServiceUnavailable} with {@code Retry-After}), never answered 500.
+ */
+@Component
+class SessionCommands {
+
+    /** Seconds a client that met a busy session is asked to wait: the race is over in milliseconds. */
+    private static final String BUSY_RETRY_AFTER = "1";
+
+    private final CommandGateway commandGateway;
+    private final TransactionManager transactionManager;
+    private final CommandRetries retries;
+    private final SessionPreconditions preconditions;
+
+    SessionCommands(CommandGateway commandGateway, TransactionManager transactionManager, CommandRetries retries,
+                    SessionPreconditions preconditions) {
+        this.commandGateway = commandGateway;
+        this.transactionManager = transactionManager;
+        this.retries = retries;
+        this.preconditions = preconditions;
+    }
+
+    /**
+     * Runs one write: {@code commands} sends its commands with {@link #send}; they commit together or not at all. A
+     * rejection that escapes {@code commands} refuses the request with its Graph status and code; a version the
+     * client named that the session has moved past (If-Match) with 412.
+     *
+     * @return what {@code commands} answered, once committed
+     */
+    <R> R write(String sessionId, CommandOrigin origin, Supplier<R> commands) {
+        for (int attempt = 0; ; attempt++) {
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            unitOfWork.attachTransaction(transactionManager);
+            R answer;
+            try {
+                answer = commands.get();
+            } catch (RuntimeException refused) {
+                unitOfWork.rollback(refused);
+                throw refusal(refused, sessionId, origin);
+            }
+            try {
+                unitOfWork.commit();
+                return answer;
+            } catch (RuntimeException notCommitted) {
+                if (!lostRace(notCommitted)) {
+                    throw notCommitted;
+                }
+                if (attempt >= retries.maxRetries()) {
+                    throw busy();
+                }
+            }
+            pause(attempt + 1);
+        }
+    }
+
+    /**
+     * Sends one command of the current write and answers the session's version after it (the sequence number of its
+     * last event; -1 for a creation, whose handler answers the new session's id). A rejection comes back as the
+     * session's {@link RestoreSessionRejected}; a session that does not exist at all is rejected in the same words
+     * as one that is another tenant's.
+     */
+    long send(String sessionId, Object command, CommandOrigin origin) {
+        try {
+            Object answer = commandGateway.sendAndWait(command, origin.metaData());
+            return answer instanceof Number version ? version.longValue() : -1;
+        } catch (AggregateNotFoundException notFound) {
+            throw RestoreSessionRejected.notFound(sessionId);
+        }
+    }
+
+    private RuntimeException refusal(RuntimeException failure, String sessionId, CommandOrigin origin) {
+        if (failure instanceof RestoreSessionRejected rejected) {
+            return GraphRejection.of(rejected.rejection()).refusal(rejected.getMessage());
+        }
+        if (failure instanceof ConflictingAggregateVersionException conflict) {
+            return preconditions.refusal(conflict, sessionId, origin);
+        }
+        return failure;
+    }
+
+    private static boolean lostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RequestRefused busy() {
+        RequestRefused busy = new RequestRefused(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+                "The restore session was being changed by other requests at the same moment; nothing of this request"
+                        + " was applied. Send it again.");
+        busy.getHeaders().set(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER);
+        return busy;
+    }
+
+    private void pause(int retry) {
+        try {
+            Thread.sleep(retries.pauseBefore(retry).toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+    }
+}
