@@ -6,6 +6,7 @@ import com.m365backup.restore.query.PastRestoreSession;
 import com.m365backup.restore.query.RestoreSessionView;
 import com.m365backup.restore.session.RestoreSessionCreated;
 import com.m365backup.restore.session.RestoreSessionDeleted;
+import com.m365backup.restore.session.RestoreSessionEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
@@ -19,8 +20,10 @@ import java.util.List;
 
 /**
  * Answers {@link FindPastRestoreSession}: the session's events up to the point asked for are folded by
- * {@link RestoreSessionFold}, the projection's own fold, into temporary tables shaped like the read model's, and read
- * back by {@link RestoreSessionQueries}, the Graph GET's own read (DESIGN.md, Audit replay).
+ * {@link RestoreSessionFold}, the projection's own fold, and written by {@link ReadModelWriter}, the projection's own
+ * writer, into temporary tables shaped like the read model's, then read back by {@link RestoreSessionQueries}, the
+ * Graph GET's own read (DESIGN.md, Audit replay). The fold happens in memory and the rows are written in a few
+ * statements, so a session of thousands of artifacts costs a few round trips, not one per event.
  *
  * <p>All of it runs in one transaction of its own that is always rolled back: PostgreSQL looks for unqualified table
  * names in the session's temporary schema first, so the fold's and the read's statements meet the temporary tables,
@@ -30,15 +33,15 @@ import java.util.List;
 class PastRestoreSessions {
 
     private final EventStore eventStore;
-    private final RestoreSessionFold fold;
+    private final ReadModelWriter writer;
     private final RestoreSessionQueries queries;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate scratch;
 
-    PastRestoreSessions(EventStore eventStore, RestoreSessionFold fold, RestoreSessionQueries queries,
+    PastRestoreSessions(EventStore eventStore, ReadModelWriter writer, RestoreSessionQueries queries,
                         JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.eventStore = eventStore;
-        this.fold = fold;
+        this.writer = writer;
         this.queries = queries;
         this.jdbc = jdbc;
         // A transaction of its own, even when the query bus runs the handler inside one: the temporary tables must
@@ -77,7 +80,11 @@ class PastRestoreSessions {
         return scratch.execute(transaction -> {
             transaction.setRollbackOnly();
             createScratchTables();
-            events.forEach(event -> fold.apply(event.getPayload(), event.getSequenceNumber(), event.getMetaData()));
+            writer.write(events.stream()
+                    .filter(event -> event.getPayload() instanceof RestoreSessionEvent)
+                    .map(event -> new SessionEvent((RestoreSessionEvent) event.getPayload(), event.getSequenceNumber(),
+                            event.getMetaData()))
+                    .toList());
             return queries.handle(new FindRestoreSession(query.tenantId(), query.sessionId(), true))
                     .orElseThrow(() -> new IllegalStateException("The events of restore session " + query.sessionId()
                             + " up to the point asked for did not fold into a session"));

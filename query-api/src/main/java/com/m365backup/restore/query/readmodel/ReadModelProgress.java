@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -35,6 +36,11 @@ class ReadModelProgress {
             waiters.remove(waiter);
             return waiters.isEmpty() ? null : waiters;
         });
+    }
+
+    /** The read model shows each of these sessions at its version, committed. */
+    void shown(Map<String, Long> versions) {
+        versions.forEach(this::shown);
     }
 
     /** The read model shows the session at {@code version}, committed. */

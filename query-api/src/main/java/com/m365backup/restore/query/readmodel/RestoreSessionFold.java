@@ -13,237 +13,222 @@ import com.m365backup.restore.session.RestoreSessionActivated;
 import com.m365backup.restore.session.RestoreSessionCreated;
 import com.m365backup.restore.session.RestoreSessionDeleted;
 import com.m365backup.restore.session.RestoreSessionEnded;
+import com.m365backup.restore.session.RestoreSessionEvent;
 import com.m365backup.restore.session.RestoreSessionStarted;
 import com.m365backup.restore.session.RestoreSessionStatus;
 import org.axonframework.messaging.MetaData;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Component;
 
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * How the events of a restore session change {@code restore_session} and {@code mailbox_restore_artifact}: the one
- * fold of a session's state, used by the projection for the live read model and by the audit for a session's past
- * state (DESIGN.md, Audit replay; STYLE.md: one copy of the fold).
+ * The one fold of a session's events into the read model (DESIGN.md, Audit replay; STYLE.md: one copy of the fold):
+ * what a run of the session's events, applied in order, changes in {@code restore_session} and
+ * {@code mailbox_restore_artifact}. Folded in memory first and written at once by {@link ReadModelWriter}, whether the
+ * run is a batch of the live projection, of a replay, or a session's whole history up to a point for the audit.
  *
- * <p>Idempotent: every change is guarded by the session's {@code version} (the sequence number of the last event
- * applied), so an event delivered twice, as after a claim stolen by another node, changes nothing the second time.
- * The artifact count is recounted from the rows rather than added to, so it cannot drift.
- *
- * <p>Every statement names its tables without a schema and runs on the connection of the caller's transaction: the
- * audit folds into temporary tables of the same names, which PostgreSQL finds first ({@link PastRestoreSessions}).
+ * <p>Counts are kept as differences, each event's own (an artifact added is one more in total, one scheduled one
+ * more in progress, one ended one fewer in progress and one more completed or failed): the session decides which
+ * step follows which, so the event alone tells. The writer applies them only to a session whose row has not seen
+ * these events yet, so a batch delivered twice changes nothing the second time.
  */
-@Component
-class RestoreSessionFold {
+final class RestoreSessionFold implements RestoreSessionEvent.Visitor<Void> {
 
     /** Only standard restore jobs exist so far (spec/api.md, Resources). */
-    private static final String STANDARD_RESTORE_JOB = "standard";
+    static final String STANDARD_RESTORE_JOB = "standard";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    final String sessionId;
+    /** The creation of the session, when it is among the events folded; the first row is then made from it. */
+    Creation creation;
+    /** The sequence number of the last event folded: the session's version, its etag. */
+    long version = -1;
+    String status;
+    OffsetDateTime completedDateTime;
+    /** Who changed the session last and when, when one of the events folded is such a change. */
+    Modification lastModified;
+    int totalChange;
+    int completedChange;
+    int failedChange;
+    int inProgressChange;
+    /** The artifacts these events added, whole, in the order they were added. */
+    final Map<String, ArtifactRow> added = new LinkedHashMap<>();
+    /** Artifacts added before these events: the columns these events changed. */
+    final Map<String, ArtifactRow> changed = new HashMap<>();
+    /** Artifacts added before these events that they removed. */
+    final Set<String> removed = new HashSet<>();
+    boolean deleted;
 
-    RestoreSessionFold(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private long sequence;
+    private MetaData metaData;
+
+    RestoreSessionFold(String sessionId) {
+        this.sessionId = sessionId;
     }
 
-    /** Applies any event of a session; an event this fold does not know changes nothing. */
-    void apply(Object event, long sequence, MetaData metaData) {
-        if (event instanceof RestoreSessionCreated created) {
-            on(created, sequence, metaData);
-        } else if (event instanceof MailboxArtifactAdded added) {
-            on(added, sequence, metaData);
-        } else if (event instanceof MailboxArtifactRemoved removed) {
-            on(removed, sequence, metaData);
-        } else if (event instanceof RestoreSessionActivated activated) {
-            on(activated, sequence, metaData);
-        } else if (event instanceof ArtifactRestoreScheduling scheduling) {
-            on(scheduling, sequence, metaData);
-        } else if (event instanceof ArtifactRestoreScheduled scheduled) {
-            on(scheduled, sequence, metaData);
-        } else if (event instanceof ArtifactRestoreStarted started) {
-            on(started, sequence, metaData);
-        } else if (event instanceof ArtifactRestoreSucceeded succeeded) {
-            on(succeeded, sequence, metaData);
-        } else if (event instanceof ArtifactRestoreFailed failed) {
-            on(failed, sequence, metaData);
-        } else if (event instanceof RestoreSessionStarted started) {
-            on(started, sequence, metaData);
-        } else if (event instanceof RestoreSessionEnded ended) {
-            on(ended, sequence, metaData);
-        } else if (event instanceof RestoreSessionDeleted deleted) {
-            on(deleted, sequence, metaData);
+    /** Folds one more event of the session, in order. */
+    void fold(RestoreSessionEvent event, long sequence, MetaData metaData) {
+        this.sequence = sequence;
+        this.metaData = metaData;
+        event.accept(this);
+        version = sequence;
+    }
+
+    boolean changesArtifacts() {
+        return !added.isEmpty() || !changed.isEmpty() || !removed.isEmpty();
+    }
+
+    Collection<ArtifactRow> addedArtifacts() {
+        return added.values();
+    }
+
+    @Override
+    public Void on(RestoreSessionCreated event) {
+        creation = new Creation(event.tenantId(), who(), utc(event.createdAt()));
+        status = RestoreSessionStatus.DRAFT.graphName();
+        lastModified = new Modification(who(), utc(event.createdAt()));
+        return null;
+    }
+
+    @Override
+    public Void on(MailboxArtifactAdded event) {
+        ArtifactRow row = new ArtifactRow(sessionId, event.artifactId());
+        row.addedSequence = sequence;
+        row.restorePointId = event.restorePointId();
+        row.restorePointExpiresAt = utc(event.restorePointExpiresAt());
+        row.mailboxId = event.mailboxId();
+        row.destinationType = event.destinationType().graphName();
+        row.status = ArtifactRestoreStatus.ADDED.graphName();
+        row.createdDateTime = utc(event.addedAt());
+        added.put(row.id, row);
+        totalChange++;
+        modifiedAt(event.addedAt());
+        return null;
+    }
+
+    @Override
+    public Void on(MailboxArtifactRemoved event) {
+        if (added.remove(event.artifactId()) == null) {
+            changed.remove(event.artifactId());
+            removed.add(event.artifactId());
         }
+        totalChange--;
+        modifiedAt(event.removedAt());
+        return null;
     }
 
-    void on(RestoreSessionCreated event, long sequence, MetaData metaData) {
-        MapSqlParameterSource row = change(event.sessionId(), sequence, event.createdAt(), metaData)
-                .addValue("tenantId", event.tenantId())
-                .addValue("status", RestoreSessionStatus.DRAFT.graphName())
-                .addValue("restoreJobType", STANDARD_RESTORE_JOB);
-        jdbc.update("""
-                insert into restore_session (id, tenant_id, version, status, restore_job_type,
-                    created_by_user_id, created_by_user_name, created_by_application_id, created_by_application_name,
-                    created_date_time,
-                    last_modified_by_user_id, last_modified_by_user_name,
-                    last_modified_by_application_id, last_modified_by_application_name,
-                    last_modified_date_time)
-                values (:sessionId, :tenantId, :sequence, :status, :restoreJobType,
-                    :userId, :userName, :applicationId, :applicationName, :at,
-                    :userId, :userName, :applicationId, :applicationName, :at)
-                on conflict (id) do nothing""", row);
+    @Override
+    public Void on(RestoreSessionActivated event) {
+        status = RestoreSessionStatus.ACTIVATING.graphName();
+        modifiedAt(event.activatedAt());
+        return null;
     }
 
-    void on(MailboxArtifactAdded event, long sequence, MetaData metaData) {
-        MapSqlParameterSource row = change(event.sessionId(), sequence, event.addedAt(), metaData)
-                .addValue("artifactId", event.artifactId())
-                .addValue("restorePointId", event.restorePointId())
-                .addValue("expiresAt", utc(event.restorePointExpiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .addValue("mailboxId", event.mailboxId())
-                .addValue("destinationType", event.destinationType().graphName())
-                .addValue("status", ArtifactRestoreStatus.ADDED.graphName());
-        jdbc.update("""
-                insert into mailbox_restore_artifact (session_id, id, added_sequence, restore_point_id,
-                    restore_point_expiration_date_time, mailbox_id, destination_type, status, created_date_time)
-                select :sessionId, :artifactId, :sequence, :restorePointId,
-                    :expiresAt, :mailboxId, :destinationType, :status, :at
-                where exists (select 1 from restore_session where id = :sessionId and version < :sequence)
-                on conflict (session_id, id) do nothing""", row);
-        modified(row);
+    // The steps of a restore are the engine's doing: the session's last modification stays the user's.
+
+    @Override
+    public Void on(ArtifactRestoreScheduling event) {
+        artifact(event.artifactId()).status = ArtifactRestoreStatus.SCHEDULING.graphName();
+        inProgressChange++;
+        return null;
     }
 
-    void on(MailboxArtifactRemoved event, long sequence, MetaData metaData) {
-        MapSqlParameterSource row = change(event.sessionId(), sequence, event.removedAt(), metaData)
-                .addValue("artifactId", event.artifactId());
-        jdbc.update("""
-                delete from mailbox_restore_artifact
-                where session_id = :sessionId and id = :artifactId
-                  and exists (select 1 from restore_session where id = :sessionId and version < :sequence)""", row);
-        modified(row);
+    @Override
+    public Void on(ArtifactRestoreScheduled event) {
+        artifact(event.artifactId()).status = ArtifactRestoreStatus.SCHEDULED.graphName();
+        return null;
     }
 
-    void on(RestoreSessionActivated event, long sequence, MetaData metaData) {
-        MapSqlParameterSource row = change(event.sessionId(), sequence, event.activatedAt(), metaData)
-                .addValue("status", RestoreSessionStatus.ACTIVATING.graphName());
-        jdbc.update("""
-                update restore_session set status = :status
-                where id = :sessionId and version < :sequence""", row);
-        modified(row);
+    @Override
+    public Void on(ArtifactRestoreStarted event) {
+        ArtifactRow row = artifact(event.artifactId());
+        row.status = ArtifactRestoreStatus.IN_PROGRESS.graphName();
+        row.startDateTime = utc(event.startedAt());
+        return null;
     }
 
-    void on(ArtifactRestoreScheduling event, long sequence, MetaData metaData) {
-        artifactProgressed(change(event.sessionId(), sequence, event.schedulingAt(), metaData)
-                .addValue("artifactId", event.artifactId())
-                .addValue("status", ArtifactRestoreStatus.SCHEDULING.graphName()), "");
+    @Override
+    public Void on(ArtifactRestoreSucceeded event) {
+        ArtifactRow row = artifact(event.artifactId());
+        row.status = ArtifactRestoreStatus.SUCCEEDED.graphName();
+        row.completionDateTime = utc(event.completedAt());
+        row.restoredFolderId = event.restoredFolderId();
+        row.restoredFolderName = event.restoredFolderName();
+        row.restoredItemCount = event.restoredItemCount();
+        inProgressChange--;
+        completedChange++;
+        return null;
     }
 
-    void on(ArtifactRestoreScheduled event, long sequence, MetaData metaData) {
-        artifactProgressed(change(event.sessionId(), sequence, event.scheduledAt(), metaData)
-                .addValue("artifactId", event.artifactId())
-                .addValue("status", ArtifactRestoreStatus.SCHEDULED.graphName()), "");
+    @Override
+    public Void on(ArtifactRestoreFailed event) {
+        ArtifactRow row = artifact(event.artifactId());
+        row.status = ArtifactRestoreStatus.FAILED.graphName();
+        row.completionDateTime = utc(event.failedAt());
+        row.errorCode = event.code().graphName();
+        row.errorMessage = event.message();
+        inProgressChange--;
+        failedChange++;
+        return null;
     }
 
-    void on(ArtifactRestoreStarted event, long sequence, MetaData metaData) {
-        artifactProgressed(change(event.sessionId(), sequence, event.startedAt(), metaData)
-                .addValue("artifactId", event.artifactId())
-                .addValue("status", ArtifactRestoreStatus.IN_PROGRESS.graphName()), ", start_date_time = :at");
+    @Override
+    public Void on(RestoreSessionStarted event) {
+        status = RestoreSessionStatus.ACTIVE.graphName();
+        return null;
     }
 
-    void on(ArtifactRestoreSucceeded event, long sequence, MetaData metaData) {
-        artifactProgressed(change(event.sessionId(), sequence, event.completedAt(), metaData)
-                .addValue("artifactId", event.artifactId())
-                .addValue("status", ArtifactRestoreStatus.SUCCEEDED.graphName())
-                .addValue("folderId", event.restoredFolderId())
-                .addValue("folderName", event.restoredFolderName())
-                .addValue("itemCount", event.restoredItemCount()), """
-                , completion_date_time = :at, restored_folder_id = :folderId, restored_folder_name = :folderName,
-                  restored_item_count = :itemCount""");
-    }
-
-    void on(ArtifactRestoreFailed event, long sequence, MetaData metaData) {
-        artifactProgressed(change(event.sessionId(), sequence, event.failedAt(), metaData)
-                .addValue("artifactId", event.artifactId())
-                .addValue("status", ArtifactRestoreStatus.FAILED.graphName())
-                .addValue("errorCode", event.code().graphName())
-                .addValue("errorMessage", event.message()), """
-                , completion_date_time = :at, error_code = :errorCode, error_message = :errorMessage""");
-    }
-
-    void on(RestoreSessionStarted event, long sequence, MetaData metaData) {
-        MapSqlParameterSource row = change(event.sessionId(), sequence, event.startedAt(), metaData)
-                .addValue("status", RestoreSessionStatus.ACTIVE.graphName());
-        jdbc.update("""
-                update restore_session set status = :status, version = :sequence
-                where id = :sessionId and version < :sequence""", row);
-    }
-
-    void on(RestoreSessionEnded event, long sequence, MetaData metaData) {
-        MapSqlParameterSource row = change(event.sessionId(), sequence, event.completedAt(), metaData)
-                .addValue("status", event.status().graphName());
-        jdbc.update("""
-                update restore_session set status = :status, completed_date_time = :at, version = :sequence
-                where id = :sessionId and version < :sequence""", row);
+    @Override
+    public Void on(RestoreSessionEnded event) {
+        status = event.status().graphName();
+        completedDateTime = utc(event.completedAt());
+        return null;
     }
 
     /** A deleted session leaves every Graph path; its events stay in the event store for audit. */
-    void on(RestoreSessionDeleted event, long sequence, MetaData metaData) {
-        jdbc.update("delete from restore_session where id = :sessionId and version < :sequence",
-                change(event.sessionId(), sequence, event.deletedAt(), metaData));
+    @Override
+    public Void on(RestoreSessionDeleted event) {
+        deleted = true;
+        return null;
     }
 
-    /** Moves the session to the event's version, who and when, unless it already shows that event. */
-    private void modified(MapSqlParameterSource row) {
-        jdbc.update("""
-                update restore_session set
-                    version = :sequence,
-                    last_modified_by_user_id = :userId, last_modified_by_user_name = :userName,
-                    last_modified_by_application_id = :applicationId,
-                    last_modified_by_application_name = :applicationName,
-                    last_modified_date_time = :at,
-                    artifacts_total = (select count(*) from mailbox_restore_artifact where session_id = :sessionId)
-                where id = :sessionId and version < :sequence""", row);
+    private ArtifactRow artifact(String artifactId) {
+        ArtifactRow row = added.get(artifactId);
+        return row != null ? row : changed.computeIfAbsent(artifactId, id -> new ArtifactRow(sessionId, id));
     }
 
-    /**
-     * An artifact moved a step of its restore (the engine's doing, so the session's last modification stays the
-     * user's): its row, then the session's version and counts, recounted from the rows.
-     */
-    private void artifactProgressed(MapSqlParameterSource row, String moreColumns) {
-        jdbc.update("""
-                update mailbox_restore_artifact set status = :status %s
-                where session_id = :sessionId and id = :artifactId
-                  and exists (select 1 from restore_session where id = :sessionId and version < :sequence)"""
-                .formatted(moreColumns), row);
-        jdbc.update("""
-                update restore_session set
-                    version = :sequence,
-                    artifacts_completed = (select count(*) from mailbox_restore_artifact
-                        where session_id = :sessionId and status = 'succeeded'),
-                    artifacts_failed = (select count(*) from mailbox_restore_artifact
-                        where session_id = :sessionId and status = 'failed'),
-                    artifacts_in_progress = (select count(*) from mailbox_restore_artifact
-                        where session_id = :sessionId and status in ('scheduling', 'scheduled', 'inProgress'))
-                where id = :sessionId and version < :sequence""", row);
+    private void modifiedAt(Instant at) {
+        lastModified = new Modification(who(), utc(at));
     }
 
-    /**
-     * The session, the event's version and time, and who caused it as the command's sender recorded it in the
-     * metadata (absent keys: nobody is named).
-     */
-    private static MapSqlParameterSource change(String sessionId, long sequence, Instant at, MetaData metaData) {
-        return new MapSqlParameterSource()
-                .addValue("sessionId", sessionId)
-                .addValue("sequence", sequence)
-                .addValue("at", utc(at), Types.TIMESTAMP_WITH_TIMEZONE)
-                .addValue("userId", metaData.get(CallerMetaData.USER_ID), Types.VARCHAR)
-                .addValue("userName", metaData.get(CallerMetaData.USER_NAME), Types.VARCHAR)
-                .addValue("applicationId", metaData.get(CallerMetaData.APPLICATION_ID), Types.VARCHAR)
-                .addValue("applicationName", metaData.get(CallerMetaData.APPLICATION_NAME), Types.VARCHAR);
+    /** Who caused the event, as its command's sender recorded it in the metadata (absent keys: nobody is named). */
+    private Who who() {
+        return new Who(text(CallerMetaData.USER_ID), text(CallerMetaData.USER_NAME),
+                text(CallerMetaData.APPLICATION_ID), text(CallerMetaData.APPLICATION_NAME));
+    }
+
+    private String text(String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A user, an application, or both (an identitySet), as the read model's columns hold it. */
+    record Who(String userId, String userName, String applicationId, String applicationName) {
+    }
+
+    record Creation(String tenantId, Who createdBy, OffsetDateTime createdDateTime) {
+    }
+
+    record Modification(Who by, OffsetDateTime at) {
     }
 }

@@ -1,118 +1,53 @@
 package com.m365backup.restore.query.readmodel;
 
-import com.m365backup.restore.session.ArtifactRestoreFailed;
-import com.m365backup.restore.session.ArtifactRestoreScheduled;
-import com.m365backup.restore.session.ArtifactRestoreScheduling;
-import com.m365backup.restore.session.ArtifactRestoreStarted;
-import com.m365backup.restore.session.ArtifactRestoreSucceeded;
-import com.m365backup.restore.session.MailboxArtifactAdded;
-import com.m365backup.restore.session.MailboxArtifactRemoved;
-import com.m365backup.restore.session.RestoreSessionActivated;
-import com.m365backup.restore.session.RestoreSessionCreated;
-import com.m365backup.restore.session.RestoreSessionDeleted;
-import com.m365backup.restore.session.RestoreSessionEnded;
-import com.m365backup.restore.session.RestoreSessionStarted;
+import com.m365backup.restore.session.RestoreSessionEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * Keeps {@code restore_session} and {@code mailbox_restore_artifact} in step with the events of restore sessions:
- * each event goes through {@link RestoreSessionFold}, the fold the audit's past state shares, and the requests
- * waiting to read their own write are told once it is committed.
+ * Keeps {@code restore_session} and {@code mailbox_restore_artifact} in step with the events of restore sessions. A
+ * processor batch is gathered and written once, as the batch commits ({@link ReadModelWriter}, through the fold the
+ * audit's past state shares), and the requests waiting to read their own write are told once it is committed.
  */
 @Component
 @ProcessingGroup(RestoreSessionProjection.PROCESSING_GROUP)
 class RestoreSessionProjection {
 
+    /** The processor's name: its settings ({@code axon.eventhandling.processors.<name>.*}) and tokens go by it. */
     static final String PROCESSING_GROUP = "restore-session-projection";
 
-    private final RestoreSessionFold fold;
+    private static final String BATCH = RestoreSessionProjection.class.getName() + ".batch";
+
+    private final ReadModelWriter writer;
     private final JdbcTemplate jdbc;
     private final ReadModelProgress progress;
 
-    RestoreSessionProjection(RestoreSessionFold fold, JdbcTemplate jdbc, ReadModelProgress progress) {
-        this.fold = fold;
+    RestoreSessionProjection(ReadModelWriter writer, JdbcTemplate jdbc, ReadModelProgress progress) {
+        this.writer = writer;
         this.jdbc = jdbc;
         this.progress = progress;
     }
 
     @EventHandler
-    void on(RestoreSessionCreated event, @SequenceNumber long sequence, MetaData metaData) {
-        fold.on(event, sequence, metaData);
-        shown(event.sessionId(), sequence);
-    }
-
-    @EventHandler
-    void on(MailboxArtifactAdded event, @SequenceNumber long sequence, MetaData metaData) {
-        fold.on(event, sequence, metaData);
-        shown(event.sessionId(), sequence);
-    }
-
-    @EventHandler
-    void on(MailboxArtifactRemoved event, @SequenceNumber long sequence, MetaData metaData) {
-        fold.on(event, sequence, metaData);
-        shown(event.sessionId(), sequence);
-    }
-
-    @EventHandler
-    void on(RestoreSessionActivated event, @SequenceNumber long sequence, MetaData metaData) {
-        fold.on(event, sequence, metaData);
-        shown(event.sessionId(), sequence);
-    }
-
-    @EventHandler
-    void on(ArtifactRestoreScheduling event, @SequenceNumber long sequence, MetaData metaData) {
-        fold.on(event, sequence, metaData);
-        shown(event.sessionId(), sequence);
-    }
-
-    @EventHandler
-    void on(ArtifactRestoreScheduled event, @SequenceNumber long sequence, MetaData metaData) {
-        fold.on(event, sequence, metaData);
-        shown(event.sessionId(), sequence);
-    }
-
-    @EventHandler
-    void on(ArtifactRestoreStarted event, @SequenceNumber long sequence, MetaData metaData) {
-        fold.on(event, sequence, metaData);
-        shown(event.sessionId(), sequence);
-    }
-
-    @EventHandler
-    void on(ArtifactRestoreSucceeded event, @SequenceNumber long sequence, MetaData metaData) {
-        fold.on(event, sequence, metaData);
-        shown(event.sessionId(), sequence);
-    }
-
-    @EventHandler
-    void on(ArtifactRestoreFailed event, @SequenceNumber long sequence, MetaData metaData) {
-        fold.on(event, sequence, metaData);
-        shown(event.sessionId(), sequence);
-    }
-
-    @EventHandler
-    void on(RestoreSessionStarted event, @SequenceNumber long sequence, MetaData metaData) {
-        fold.on(event, sequence, metaData);
-        shown(event.sessionId(), sequence);
-    }
-
-    @EventHandler
-    void on(RestoreSessionEnded event, @SequenceNumber long sequence, MetaData metaData) {
-        fold.on(event, sequence, metaData);
-        shown(event.sessionId(), sequence);
-    }
-
-    /** A deleted session leaves every Graph path; its events stay in the event store for audit. */
-    @EventHandler
-    void on(RestoreSessionDeleted event, @SequenceNumber long sequence, MetaData metaData) {
-        fold.on(event, sequence, metaData);
-        shown(event.sessionId(), sequence);
+    void on(RestoreSessionEvent event, @SequenceNumber long sequence, MetaData metaData) {
+        SessionEvent sessionEvent = new SessionEvent(event, sequence, metaData);
+        if (!CurrentUnitOfWork.isStarted()) {
+            progress.shown(writer.write(List.of(sessionEvent)));
+            return;
+        }
+        batch(CurrentUnitOfWork.get().root()).add(sessionEvent);
     }
 
     /** A replay starts from nothing: the tables are rebuilt from the first event on. */
@@ -122,13 +57,17 @@ class RestoreSessionProjection {
     }
 
     /**
+     * The events of the processor's batch, written as it prepares to commit, in its transaction (with its token).
      * Waiting requests are told only once the batch is committed: before that, another connection would not see the
-     * change yet. Only the live projection tells: a past state folded for the audit is no news to them.
+     * change yet.
      */
-    private void shown(String sessionId, long sequence) {
-        if (!CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(done -> progress.shown(sessionId,
-                sequence)))) {
-            progress.shown(sessionId, sequence);
-        }
+    private List<SessionEvent> batch(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            List<SessionEvent> events = new ArrayList<>();
+            Map<String, Long> shown = new HashMap<>();
+            unitOfWork.onPrepareCommit(preparing -> shown.putAll(writer.write(events)));
+            unitOfWork.afterCommit(committed -> progress.shown(shown));
+            return events;
+        });
     }
 }

@@ -22,12 +22,12 @@ class TenantRestoreLoadQuery {
 
     @QueryHandler
     TenantRestoresInProgress handle(MeasureTenantRestoreLoad query) {
+        // From the sessions' own counts, not their artifacts' rows: a tenant may have thousands of mailboxes in restore.
         return jdbc.queryForObject("""
-                        select count(distinct s.id) as sessions,
-                               count(a.id) filter (where a.status not in ('succeeded', 'failed')) as mailboxes
-                        from restore_session s
-                        left join mailbox_restore_artifact a on a.session_id = s.id
-                        where s.tenant_id = :tenantId and s.status in ('activating', 'active')""",
+                        select count(*) as sessions,
+                               coalesce(sum(artifacts_total - artifacts_completed - artifacts_failed), 0) as mailboxes
+                        from restore_session
+                        where tenant_id = :tenantId and status in ('activating', 'active')""",
                 new MapSqlParameterSource("tenantId", query.tenantId()),
                 (row, rowNumber) -> new TenantRestoresInProgress(row.getInt("sessions"), row.getInt("mailboxes")));
     }

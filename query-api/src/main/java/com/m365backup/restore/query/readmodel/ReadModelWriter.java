@@ -1,0 +1,276 @@
+package com.m365backup.restore.query.readmodel;
+
+import com.m365backup.restore.session.RestoreSessionCreated;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes what a run of events changes in {@code restore_session} and {@code mailbox_restore_artifact}: each session's
+ * events are folded in memory ({@link RestoreSessionFold}), then every kind of change goes to PostgreSQL as one JDBC
+ * batch (the driver rewrites batched inserts into multi-row ones), a handful of round trips for a batch of any size.
+ *
+ * <p>Idempotent and ordered per session: the rows of the sessions concerned are locked first, and only events past
+ * the version a row shows are folded, so a batch delivered twice (a claim taken over by another node, a retry after a
+ * failure) changes nothing the second time, and two nodes writing the same session wait for each other.
+ *
+ * <p>Every statement names its tables without a schema and runs on the connection of the caller's transaction: the
+ * audit writes into temporary tables of the same names, which PostgreSQL finds first ({@link PastRestoreSessions}).
+ */
+@Component
+class ReadModelWriter {
+
+    private static final long NO_ROW = Long.MIN_VALUE;
+
+    private final JdbcTemplate jdbc;
+
+    ReadModelWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Applies the events (of any sessions, each session's in order) and answers the version each session's row
+     * shows afterwards; a session without a row (deleted, or never created) is left out.
+     */
+    Map<String, Long> write(List<SessionEvent> events) {
+        Map<String, List<SessionEvent>> bySession = new LinkedHashMap<>();
+        events.forEach(event -> bySession.computeIfAbsent(event.sessionId(), id -> new ArrayList<>()).add(event));
+        insertCreated(bySession);
+        Map<String, Long> versions = lockRows(bySession.keySet());
+        List<RestoreSessionFold> changes = new ArrayList<>();
+        Map<String, Long> shown = new HashMap<>();
+        bySession.forEach((sessionId, sessionEvents) -> {
+            long version = versions.getOrDefault(sessionId, NO_ROW);
+            if (version == NO_ROW) {
+                return;
+            }
+            RestoreSessionFold session = new RestoreSessionFold(sessionId);
+            sessionEvents.stream()
+                    .filter(event -> event.sequence() > version)
+                    .forEach(event -> session.fold(event.event(), event.sequence(), event.metaData()));
+            if (session.version > version) {
+                changes.add(session);
+            }
+            if (!session.deleted) {
+                shown.put(sessionId, Math.max(version, session.version));
+            }
+        });
+        writeChanges(changes);
+        return shown;
+    }
+
+    /** A session created by these events gets its first row, as its creation alone makes it. */
+    private void insertCreated(Map<String, List<SessionEvent>> bySession) {
+        List<RestoreSessionFold> created = new ArrayList<>();
+        bySession.forEach((sessionId, sessionEvents) -> {
+            SessionEvent first = sessionEvents.get(0);
+            if (first.event() instanceof RestoreSessionCreated) {
+                RestoreSessionFold creation = new RestoreSessionFold(sessionId);
+                creation.fold(first.event(), first.sequence(), first.metaData());
+                created.add(creation);
+            }
+        });
+        if (created.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into restore_session (id, tenant_id, version, status, restore_job_type,
+                    created_by_user_id, created_by_user_name, created_by_application_id, created_by_application_name,
+                    created_date_time,
+                    last_modified_by_user_id, last_modified_by_user_name,
+                    last_modified_by_application_id, last_modified_by_application_name,
+                    last_modified_date_time)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do nothing""", created, created.size(), (statement, session) -> {
+            RestoreSessionFold.Creation creation = session.creation;
+            int column = 0;
+            statement.setString(++column, session.sessionId);
+            statement.setString(++column, creation.tenantId());
+            statement.setLong(++column, session.version);
+            statement.setString(++column, session.status);
+            statement.setString(++column, RestoreSessionFold.STANDARD_RESTORE_JOB);
+            column = setWho(statement, column, creation.createdBy());
+            setTime(statement, ++column, creation.createdDateTime());
+            column = setWho(statement, column, session.lastModified.by());
+            setTime(statement, ++column, session.lastModified.at());
+        });
+    }
+
+    /** The versions the rows show, locked until the transaction ends; in id order, so two writers never deadlock. */
+    private Map<String, Long> lockRows(Collection<String> sessionIds) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "select id, version from restore_session where id = any (?) order by id for update");
+            statement.setArray(1, connection.createArrayOf("varchar", sessionIds.toArray()));
+            return statement;
+        }, row -> {
+            versions.put(row.getString(1), row.getLong(2));
+        });
+        return versions;
+    }
+
+    private void writeChanges(List<RestoreSessionFold> changes) {
+        List<RestoreSessionFold> kept = changes.stream().filter(session -> !session.deleted).toList();
+        List<ArtifactRow> added = kept.stream().flatMap(session -> session.addedArtifacts().stream()).toList();
+        List<ArtifactRow> changed = kept.stream().flatMap(session -> session.changed.values().stream()).toList();
+        List<String[]> removed = kept.stream()
+                .flatMap(session -> session.removed.stream().map(id -> new String[] {session.sessionId, id}))
+                .toList();
+        if (!added.isEmpty()) {
+            insertArtifacts(added);
+        }
+        if (!changed.isEmpty()) {
+            updateArtifacts(changed);
+        }
+        if (!removed.isEmpty()) {
+            jdbc.batchUpdate("delete from mailbox_restore_artifact where session_id = ? and id = ?", removed,
+                    removed.size(), (statement, key) -> {
+                        statement.setString(1, key[0]);
+                        statement.setString(2, key[1]);
+                    });
+        }
+        if (!kept.isEmpty()) {
+            updateSessions(kept);
+        }
+        List<String> deleted = changes.stream().filter(session -> session.deleted)
+                .map(session -> session.sessionId).toList();
+        if (!deleted.isEmpty()) {
+            // Its artifacts go with it (on delete cascade).
+            jdbc.batchUpdate("delete from restore_session where id = ?", deleted, deleted.size(),
+                    (statement, sessionId) -> statement.setString(1, sessionId));
+        }
+    }
+
+    private void insertArtifacts(List<ArtifactRow> rows) {
+        jdbc.batchUpdate("""
+                insert into mailbox_restore_artifact (session_id, id, added_sequence, restore_point_id,
+                    restore_point_expiration_date_time, mailbox_id, destination_type, status, created_date_time,
+                    start_date_time, completion_date_time, error_code, error_message,
+                    restored_folder_id, restored_folder_name, restored_item_count)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (session_id, id) do nothing""", rows, rows.size(), (statement, row) -> {
+            int column = 0;
+            statement.setString(++column, row.sessionId);
+            statement.setString(++column, row.id);
+            statement.setLong(++column, row.addedSequence);
+            statement.setString(++column, row.restorePointId);
+            setTime(statement, ++column, row.restorePointExpiresAt);
+            statement.setString(++column, row.mailboxId);
+            statement.setString(++column, row.destinationType);
+            statement.setString(++column, row.status);
+            setTime(statement, ++column, row.createdDateTime);
+            setTime(statement, ++column, row.startDateTime);
+            setTime(statement, ++column, row.completionDateTime);
+            statement.setString(++column, row.errorCode);
+            statement.setString(++column, row.errorMessage);
+            statement.setString(++column, row.restoredFolderId);
+            statement.setString(++column, row.restoredFolderName);
+            setInteger(statement, ++column, row.restoredItemCount);
+        });
+    }
+
+    private void updateArtifacts(List<ArtifactRow> rows) {
+        jdbc.batchUpdate("""
+                update mailbox_restore_artifact set
+                    status = coalesce(?, status),
+                    start_date_time = coalesce(?, start_date_time),
+                    completion_date_time = coalesce(?, completion_date_time),
+                    error_code = coalesce(?, error_code),
+                    error_message = coalesce(?, error_message),
+                    restored_folder_id = coalesce(?, restored_folder_id),
+                    restored_folder_name = coalesce(?, restored_folder_name),
+                    restored_item_count = coalesce(?, restored_item_count)
+                where session_id = ? and id = ?""", rows, rows.size(), (statement, row) -> {
+            int column = 0;
+            statement.setString(++column, row.status);
+            setTime(statement, ++column, row.startDateTime);
+            setTime(statement, ++column, row.completionDateTime);
+            statement.setString(++column, row.errorCode);
+            statement.setString(++column, row.errorMessage);
+            statement.setString(++column, row.restoredFolderId);
+            statement.setString(++column, row.restoredFolderName);
+            setInteger(statement, ++column, row.restoredItemCount);
+            statement.setString(++column, row.sessionId);
+            statement.setString(++column, row.id);
+        });
+    }
+
+    private void updateSessions(List<RestoreSessionFold> sessions) {
+        jdbc.batchUpdate("""
+                update restore_session set
+                    version = ?,
+                    status = coalesce(?, status),
+                    completed_date_time = coalesce(?, completed_date_time),
+                    last_modified_by_user_id = case when ? then ? else last_modified_by_user_id end,
+                    last_modified_by_user_name = case when ? then ? else last_modified_by_user_name end,
+                    last_modified_by_application_id = case when ? then ? else last_modified_by_application_id end,
+                    last_modified_by_application_name =
+                        case when ? then ? else last_modified_by_application_name end,
+                    last_modified_date_time = case when ? then ? else last_modified_date_time end,
+                    artifacts_total = artifacts_total + ?,
+                    artifacts_completed = artifacts_completed + ?,
+                    artifacts_failed = artifacts_failed + ?,
+                    artifacts_in_progress = artifacts_in_progress + ?
+                where id = ?""", sessions, sessions.size(), (statement, session) -> {
+            int column = 0;
+            statement.setLong(++column, session.version);
+            // A creation in this run was written by insertCreated: its status is there already, or changed since.
+            statement.setString(++column, session.status);
+            setTime(statement, ++column, session.completedDateTime);
+            RestoreSessionFold.Modification modified = session.lastModified;
+            boolean isModified = modified != null;
+            RestoreSessionFold.Who by = isModified ? modified.by() : null;
+            statement.setBoolean(++column, isModified);
+            statement.setString(++column, by == null ? null : by.userId());
+            statement.setBoolean(++column, isModified);
+            statement.setString(++column, by == null ? null : by.userName());
+            statement.setBoolean(++column, isModified);
+            statement.setString(++column, by == null ? null : by.applicationId());
+            statement.setBoolean(++column, isModified);
+            statement.setString(++column, by == null ? null : by.applicationName());
+            statement.setBoolean(++column, isModified);
+            setTime(statement, ++column, isModified ? modified.at() : null);
+            statement.setInt(++column, session.totalChange);
+            statement.setInt(++column, session.completedChange);
+            statement.setInt(++column, session.failedChange);
+            statement.setInt(++column, session.inProgressChange);
+            statement.setString(++column, session.sessionId);
+        });
+    }
+
+    private static int setWho(PreparedStatement statement, int column, RestoreSessionFold.Who who)
+            throws SQLException {
+        statement.setString(++column, who.userId());
+        statement.setString(++column, who.userName());
+        statement.setString(++column, who.applicationId());
+        statement.setString(++column, who.applicationName());
+        return column;
+    }
+
+    private static void setTime(PreparedStatement statement, int column, OffsetDateTime time) throws SQLException {
+        if (time == null) {
+            statement.setNull(column, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(column, time);
+        }
+    }
+
+    private static void setInteger(PreparedStatement statement, int column, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(column, Types.INTEGER);
+        } else {
+            statement.setInt(column, value);
+        }
+    }
+}
