@@ -124,13 +124,13 @@ class RestoreEngineRestartTest {
 
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(RestoreSessionsApplication.class, Watched.class)
-                .properties(
-                        "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "spring.datasource.username=postgres",
-                        "server.port=0",
-                        "management.server.port=0",
-                        "restore.security.local-tokens.key-file=" + TestTokens.KEY_FILE)
-                .run();
+                // Arguments, not default properties: application.properties would win over those (its fixed ports).
+                .run(
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--restore.security.local-tokens.key-file=" + TestTokens.KEY_FILE);
     }
 
     private static GraphHttp http(ConfigurableApplicationContext context) {
