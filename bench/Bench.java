@@ -1065,7 +1065,7 @@ record Latencies(long[] sorted) {
 }
 
 /** A session built with PATCHes of 50 adds, each PATCH timed; unfinished when its time ran out. */
-record SessionBuild(String sessionId, int artifacts, List<Long> patchNanos, boolean finished, long version) {
+record SessionBuild(String sessionId, int artifacts, List<Long> patchNanos, boolean finished) {
 
     /** Creates an empty draft (not timed) and PATCHes it to the given size, at most until the deadline. */
     static SessionBuild build(GraphApi api, int artifacts, int itemsPerPatch, long deadlineNanos) {
@@ -1077,23 +1077,23 @@ record SessionBuild(String sessionId, int artifacts, List<Long> patchNanos, bool
         String sessionId = created.sessionIdFromLocation();
         List<Long> patches = new ArrayList<>();
         int added = 0;
-        long version = created.status() == 201 ? created.version() : 0;
+        int nextMailbox = 0;
         while (added < artifacts && System.nanoTime() < deadlineNanos) {
             int count = Math.min(itemsPerPatch, artifacts - added);
-            Answer patched = api.addArtifacts(sessionId, added, count);
+            Answer patched = api.addArtifacts(sessionId, nextMailbox, count);
             if (!patched.ok()) {
                 throw new IllegalStateException("PATCH " + (patches.size() + 1) + " of session " + sessionId
                         + " answered " + patched.status() + " " + Format.shorten(patched.body()));
             }
             patches.add(patched.nanos());
-            added += count - patched.failedItemCodes().size();
-            version = patched.headers().firstValue("ETag").map(SessionBuild::etagVersion).orElse(version);
+            nextMailbox += count;
+            int failed = patched.failedItemCodes().size();
+            added += count - failed;
+            if (failed == count) {
+                break; // nothing more can be added (the tally says why): unfinished, not an endless loop
+            }
         }
-        return new SessionBuild(sessionId, added, patches, added >= artifacts, version);
-    }
-
-    private static long etagVersion(String etag) {
-        return Long.parseLong(etag.replaceAll("[^0-9]", ""));
+        return new SessionBuild(sessionId, added, patches, added >= artifacts);
     }
 }
 
@@ -1310,8 +1310,11 @@ final class RestorePhase {
         String figure = "4d activate -> terminal, " + Format.count(artifacts) + " artifacts";
         Tally tally = new Tally();
         GraphApi counted = api.counting(tally);
-        double acceptanceSeconds = artifacts <= 1_000 ? 5 : 40;
-        String acceptance = String.format(Locale.ROOT, "<= %.0f s", acceptanceSeconds);
+        // The issue sets a time for 1,000 and for 10,000 artifacts only; other sizes are shown for information.
+        Double acceptanceSeconds = artifacts == 1_000 ? Double.valueOf(5) : artifacts == 10_000 ? Double.valueOf(40)
+                : null;
+        String acceptance = acceptanceSeconds == null ? "none set"
+                : String.format(Locale.ROOT, "<= %.0f s", acceptanceSeconds);
         try {
             PgbenchResult commits = limits.singleRowCommits(settings.writeClients);
             Duration bound = settings.restorerBound(artifacts);
@@ -1381,7 +1384,8 @@ final class RestorePhase {
                 double seconds = elapsed / 1e9;
                 report.row(new Row(figure, Format.seconds(elapsed) + ", " + last.sessionStatus() + " (" + counts + ")",
                         limit, Format.ratio(elapsed / (double) bound.toNanos()) + " of the restorer's bound",
-                        acceptance, Verdict.of(seconds <= acceptanceSeconds && allRestored)), tally);
+                        acceptance, acceptanceSeconds == null ? Verdict.INFO
+                        : Verdict.of(seconds <= acceptanceSeconds && allRestored)), tally);
             }
             return Optional.of(new CompletedSession(build.sessionId(), artifacts, last.version()));
         } catch (Exception failed) {
