@@ -1,24 +1,97 @@
 #!/usr/bin/env bash
-# Load over loopback HTTP against a running service (README, Performance). Needs wrk (Debian: apt-get install wrk).
-# Usage: bench/run.sh [base-url] [seconds] [connections]
+# The benchmark (README, Performance): starts the service on an empty embedded PostgreSQL in a temporary folder,
+# measures PostgreSQL itself on that server with pgbench, then the service, and prints each figure as a ratio to
+# PostgreSQL's in the same run. The table also goes to bench/results/<date>-<phase>.md (git-ignored).
+#
+# Usage: bench/run.sh [all|writes|restore|reads|replay]      (default all, about 12 minutes on 2 cores)
+#   writes   4a PATCH of 50 adds, 4b write load (and 5d, the read-your-writes wait under it), 4c PATCH growth
+#   restore  4d activate -> completed, sessions of 1,000 and 10,000 artifacts
+#   reads    5a GET saturation (wrk), 5b GET at a fixed rate, 5c past state of a completed session
+#   replay   6  seed-history then replay on a data folder of its own
+#
+# Settings (environment variables; defaults in brackets):
+#   BENCH_HTTP_PORT [18080] BENCH_MANAGEMENT_PORT [18081] BENCH_POSTGRES_PORT [15432]
+#   BENCH_REPLAY_HTTP_PORT [18082] BENCH_REPLAY_MANAGEMENT_PORT [18083] BENCH_REPLAY_POSTGRES_PORT [15433]
+#   BENCH_MAILBOXES [10000]        mailboxes in the generated catalog, one restore point each
+#   BENCH_PGBENCH_SECONDS [10]     each pgbench run; BENCH_SETTLE_SECONDS [5] pause after the service is ready
+#   BENCH_PATCH_WARMUP [20] BENCH_PATCH_COUNT [200]                     4a
+#   BENCH_WARMUP_SECONDS [5] BENCH_WRITE_LOAD_SECONDS [30] BENCH_WRITE_CLIENTS [4]   4b
+#   BENCH_GROWTH_SESSIONS [3] BENCH_MEDIUM_SESSION [1000]               4c (and the 1,000 session of 4d, 5c)
+#   BENCH_LARGE_SESSION [10000]                                        4d
+#   BENCH_SESSION_TIMEOUT_SECONDS [180]  building one session, and again its restore
+#   BENCH_PHASE_TIMEOUT_SECONDS [120]    4a
+#   BENCH_PAST_STATE_TIMEOUT_SECONDS [60]  each half of 5c (version, asOf)
+#   BENCH_RESTORE_MILLIS [10] BENCH_PARALLEL_RESTORES [8]              the simulated restorer
+#   BENCH_WRK_SECONDS [10] BENCH_WRK_CONNECTIONS [8]                   5a
+#   BENCH_FIXED_RATE [500] BENCH_FIXED_RATE_SECONDS [20]               5b
+#   BENCH_PAST_STATE_CALLS [50]                                        5c
+#   BENCH_SEED_SESSIONS [5000] BENCH_SEED_EVENTS_PER_SESSION [20] BENCH_COMMAND_TIMEOUT_SECONDS [600]   6
+#   BENCH_KEEP_WORK [unset]        1: keep the temporary folder (the service's logs, pgbench's scripts) and say where
 set -euo pipefail
-BASE=${1:-http://127.0.0.1:8080}
-SECONDS_PER_RUN=${2:-20}
-CONNECTIONS=${3:-8}
+
+PHASE=${1:-all}
+case "$PHASE" in
+  all|writes|restore|reads|replay) ;;
+  *) echo "Usage: $0 [all|writes|restore|reads|replay]" >&2; exit 2 ;;
+esac
+
 HERE=$(cd "$(dirname "$0")" && pwd)
-# A local token (README, Security), made by the jar of the same checkout from the same key file.
-TOKEN=${TOKEN:-$(java -jar "$HERE/../app/target/app-0.1.0-SNAPSHOT.jar" token)}
-export TOKEN
+ROOT=$(cd "$HERE/.." && pwd)
+JAR="$ROOT/app/target/app-0.1.0-SNAPSHOT.jar"
 
-# The new session's id is the last segment of its Location header.
-SESSION=$(curl -sf -o /dev/null -D - -X POST "$BASE/beta/solutions/backupRestore/exchangeRestoreSessions" \
-  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"mailboxRestoreArtifacts": [{"restorePoint": {"@odata.id": "0a014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"}]}' \
-  | tr -d '\r' | sed -n 's|^[Ll]ocation: .*/||p')
-export SESSION
-
-for script in create-session patch-unknown-removal get-session; do
-  echo "== $script ($CONNECTIONS connections, ${SECONDS_PER_RUN}s)"
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$HERE/$script.lua" "$BASE" \
-    | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx'
+missing=()
+for tool in java pgbench psql wrk; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Missing: ${missing[*]}. On Debian: apt-get install postgresql-contrib wrk (and a JDK 17)" >&2
+  exit 1
+fi
+java_version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if [ "${java_version%%.*}" -lt 17 ] 2>/dev/null; then
+  echo "Java 17 or later is needed (found $java_version)" >&2
+  exit 1
+fi
+
+if [ ! -f "$JAR" ]; then
+  echo "Building the jar (./mvnw -B -q package -DskipTests)"
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/restore-bench.XXXXXX")
+
+# Stops what the benchmark started, by the ids it wrote down, and removes the temporary folder: also on Ctrl-C,
+# and also when the benchmark's own JVM was killed and left the service (or its PostgreSQL) running.
+cleanup() {
+  trap - EXIT INT TERM
+  if [ -f "$WORK/pids" ]; then
+    while read -r pid; do
+      if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+        kill -KILL "$pid" 2>/dev/null || true
+      fi
+    done < "$WORK/pids"
+  fi
+  # A PostgreSQL orphaned by a killed service: its postmaster's id is the first line of postmaster.pid.
+  find "$WORK" -name postmaster.pid 2>/dev/null | while read -r file; do
+    pid=$(head -n 1 "$file")
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    fi
+  done
+  if [ "${BENCH_KEEP_WORK:-}" = 1 ]; then
+    echo "Kept $WORK (the service's logs: *.log)"
+  else
+    rm -rf "$WORK"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+BENCH_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git -C "$ROOT" status --porcelain 2>/dev/null)" ]; then BENCH_COMMIT="$BENCH_COMMIT (with local changes)"; fi
+export BENCH_COMMIT
+
+java "$HERE/Bench.java" "$PHASE" "$WORK" "$JAR" "$HERE"
