@@ -3,17 +3,23 @@ package com.m365backup.restore.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpMethod;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Which permission each request needs (spec/api.md, Paths and Audit): the audit paths Read plus the audit role, the
- * restore point search the Search permission, every other read Read (or ReadWrite) and every other write ReadWrite.
+ * restore point search the Search permission, the catalog's lists (protection units, mailbox protection units, restore
+ * points; spec/api.md, Finding what can be restored) Read, every other read Read (or ReadWrite) and every other write
+ * ReadWrite.
  * Deny by default: a path this class does not know still needs a permission by its method, so that no route added
  * later, nor a spelling the router might accept, is open to a caller with a weaker token.
  */
 final class GraphPathPermissions {
 
     private static final String SEARCH_PATH = "/solutions/backuprestore/restorepoints/search";
+    /** The catalog a client finds its ids in: read with Read, as Graph's beta pages ask, not with Search. */
+    private static final List<String> CATALOG_PATHS = List.of("/solutions/backuprestore/protectionunits",
+            "/solutions/backuprestore/mailboxprotectionunits", "/solutions/backuprestore/restorepoints");
 
     private final RequiredPermission audit;
 
@@ -30,6 +36,10 @@ final class GraphPathPermissions {
         }
         if (path.equals(SEARCH_PATH) && !reading) {
             return RequiredPermission.SEARCH;
+        }
+        if (reading && CATALOG_PATHS.stream()
+                .anyMatch(catalog -> path.equals(catalog) || path.startsWith(catalog + "/"))) {
+            return RequiredPermission.READ;
         }
         return reading ? RequiredPermission.READ : RequiredPermission.READ_WRITE;
     }

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * Every API path needs a bearer token holding the permission the path needs (spec/api.md); the answers to a
  * missing token or permission are Graph's. Stateless: no session, no cookie, hence no CSRF token either. Open
  * without a token: the actuator (on its own port, on the loopback interface; README, Operations), the API
- * description and the error page.
+ * description, the OData metadata ({@code $metadata}) and the error page.
  */
 @Configuration(proxyBeanMethods = false)
 // The command-line modes (replay, seed-history) serve no HTTP and check no token.
@@ -43,6 +44,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
+                        // The OData metadata describes types, no tenant's data; Graph serves its own without a
+                        // token, and OData tooling reads it before it has one.
+                        .requestMatchers(HttpMethod.GET, "/$metadata", "/beta/$metadata", "/v1.0/$metadata")
+                        .permitAll()
                         .anyRequest().access(new PermissionCheck(new GraphPathPermissions(settings.auditRole()))))
                 .oauth2ResourceServer(tokens -> tokens
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(permissions))

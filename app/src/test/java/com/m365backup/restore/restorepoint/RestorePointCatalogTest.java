@@ -37,6 +37,8 @@ class RestorePointCatalogTest {
             "1b014d8c-71fe-4d00-a01a-31850bc5b32c", "2b014d8c-71fe-4d00-a01a-31850bc5b32",
             "3b014d8c-71fe-4d00-a01a-31850bc5b32c", "4b014d8c-71fe-4d00-a01a-31850bc5b32c");
 
+    private static final OffsetDateTime UNIT_CREATED = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+
     @LocalServerPort
     int port;
 
@@ -87,7 +89,12 @@ class RestorePointCatalogTest {
                  "protectionDateTime": "2026-03-01T02:00:00Z", "expirationDateTime": "2036-03-01T02:00:00Z",
                  "tags": "fastRestore",
                  "protectionUnit": {"@odata.type": "#microsoft.graph.mailboxProtectionUnit", "id": "%s",
-                   "directoryObjectId": "user-%2$s", "displayName": "Mailbox %2$s", "email": "%2$s@contoso.com"}}"""
+                   "directoryObjectId": "user-%2$s", "displayName": "Mailbox %2$s", "email": "%2$s@contoso.com",
+                   "mailboxType": null, "status": "protected", "policyId": null, "protectionSources": null,
+                   "backupRetentionPeriodInDays": null, "billingPolicyId": null, "createdBy": null,
+                   "createdDateTime": "2026-01-01T00:00:00Z", "lastModifiedBy": null,
+                   "lastModifiedDateTime": "2026-01-01T00:00:00Z", "offboardRequestedDateTime": null,
+                   "error": null}}"""
                 .formatted(id, mailbox), expanded.body(), JSONCompareMode.STRICT);
     }
 
@@ -204,7 +211,7 @@ class RestorePointCatalogTest {
     private void load(String tenantId, RestorePointCatalogFile.RestorePoint... restorePoints) {
         catalogImport.load(new RestorePointCatalogFile(List.of(new RestorePointCatalogFile.Tenant(tenantId, List.of(
                 new RestorePointCatalogFile.ProtectionUnit(mailbox, "user-" + mailbox, "Mailbox " + mailbox,
-                        mailbox + "@contoso.com", List.of(restorePoints)))))));
+                        mailbox + "@contoso.com", UNIT_CREATED, List.of(restorePoints)))))));
     }
 
     private static RestorePointCatalogFile.RestorePoint restorePoint(String id, String taken, String expires,

@@ -74,6 +74,33 @@ class PermissionsTest {
     }
 
     @Test
+    void the_catalog_a_client_finds_its_ids_in_is_read_with_read_and_refused_without_it() {
+        GraphHttp reader = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.READ), List.of()));
+        GraphHttp searcher = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.SEARCH), List.of()));
+        List<String> catalog = List.of(ROOT + "/protectionUnits", ROOT + "/protectionUnits/$count",
+                ROOT + "/mailboxProtectionUnits", ROOT + "/mailboxProtectionUnits/e31499c5-3bfa-57dd-9638-c6350c5bcff8",
+                "/v1.0/solutions/backupRestore/protectionUnits/e31499c5-3bfa-57dd-9638-c6350c5bcff8",
+                ROOT + "/restorePoints?$expand=protectionUnit(%24filter%3Did%20eq%20'e31499c5-3bfa-57dd-9638-c6350c5bcff8')");
+
+        assertThat(catalog).allSatisfy(path -> {
+            assertThat(reader.get(path).status()).as(path).isEqualTo(200);
+            denied(searcher.get(path), Permission.READ);
+        });
+        assertThat(reader.send("POST", ROOT + "/mailboxProtectionUnits", "{}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void the_metadata_is_read_without_a_token_but_not_with_a_forged_one() {
+        GraphHttp anonymous = admin.as(null);
+        GraphHttp forged = admin.as("not-a-token");
+
+        assertThat(anonymous.get("/$metadata").status()).isEqualTo(200);
+        assertThat(anonymous.get("/beta/$metadata").status()).isEqualTo(200);
+        assertThat(forged.get("/v1.0/$metadata").status()).isEqualTo(401);
+        assertThat(anonymous.get(ROOT + "/protectionUnits").status()).isEqualTo(401);
+    }
+
+    @Test
     void a_token_with_none_of_the_permissions_may_not_even_read() {
         GraphHttp stranger = admin.as(TestTokens.user(TestTokens.TENANT, List.of("User.Read"), List.of()));
 

@@ -107,8 +107,7 @@ class AuditController {
             nextLink = RequestAddress.of(request).resourceUrl() + "?$top=" + top
                     + "&$skiptoken=" + page.get(page.size() - 1).sequenceNumber();
         }
-        return new HistoryPage(RequestAddress.of(request).resourceUrl(), history.sessionId(), history.deleted(),
-                page, nextLink);
+        return new HistoryPage(history.sessionId(), history.deleted(), page, nextLink);
     }
 
     private static Instant time(String value) {
@@ -160,10 +159,13 @@ class AuditController {
         return Long.parseLong(token);
     }
 
-    /** One page of a session's history. */
-    @JsonPropertyOrder({"@odata.context", "sessionId", "deleted", "value", "@odata.nextLink"})
+    /**
+     * One page of a session's history. It names no {@code @odata.context}: the audit is this service's own
+     * extension, not an OData resource of the Graph model that {@code $metadata} describes, and a context URL that
+     * resolves to nothing there would mislead OData tooling.
+     */
+    @JsonPropertyOrder({"sessionId", "deleted", "value", "@odata.nextLink"})
     record HistoryPage(
-            @JsonProperty("@odata.context") String context,
             String sessionId,
             boolean deleted,
             List<HistoryEntry> value,

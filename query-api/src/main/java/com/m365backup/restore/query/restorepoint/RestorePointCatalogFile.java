@@ -21,12 +21,23 @@ public record RestorePointCatalogFile(List<Tenant> tenants) {
         }
     }
 
-    /** A mailbox under protection (Graph's mailboxProtectionUnit) and its restore points. */
+    /**
+     * A mailbox under protection (Graph's mailboxProtectionUnit) and its restore points.
+     *
+     * @param createdDateTime when the mailbox came under protection; null: the time of the import that first brings
+     *                        the unit, kept from then on
+     */
     public record ProtectionUnit(String id, String directoryObjectId, String displayName, String email,
-                                 List<RestorePoint> restorePoints) {
+                                 OffsetDateTime createdDateTime, List<RestorePoint> restorePoints) {
 
         public ProtectionUnit {
             restorePoints = restorePoints == null ? List.of() : List.copyOf(restorePoints);
+        }
+
+        /** A unit whose createdDateTime is the time it is first imported. */
+        public ProtectionUnit(String id, String directoryObjectId, String displayName, String email,
+                              List<RestorePoint> restorePoints) {
+            this(id, directoryObjectId, displayName, email, null, restorePoints);
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -75,18 +76,33 @@ public class RestorePointCatalogImport implements SmartInitializingSingleton {
                         .addValue("id", unit.id())
                         .addValue("directoryObjectId", unit.directoryObjectId())
                         .addValue("displayName", unit.displayName())
-                        .addValue("email", unit.email()));
+                        .addValue("email", unit.email())
+                        .addValue("createdDateTime", unit.createdDateTime(), Types.TIMESTAMP_WITH_TIMEZONE));
                 for (RestorePointCatalogFile.RestorePoint restorePoint : unit.restorePoints()) {
                     restorePoints.add(restorePoint(tenant.tenantId(), unit.id(), restorePoint));
                 }
             }
         }
         transaction.executeWithoutResult(status -> {
+            // One time for the whole import (the transaction's), so that its new units tie on it and list by id.
+            // A unit imported again keeps its createdDateTime unless its file names one; it is modified only when
+            // its name, email or directory object changed.
             jdbc.batchUpdate("""
-                    insert into protection_unit (tenant_id, id, directory_object_id, display_name, email)
-                    values (:tenantId, :id, :directoryObjectId, :displayName, :email)
+                    insert into protection_unit (tenant_id, id, directory_object_id, display_name, email,
+                        created_date_time, last_modified_date_time)
+                    values (:tenantId, :id, :directoryObjectId, :displayName, :email,
+                        coalesce(:createdDateTime, now()), coalesce(:createdDateTime, now()))
                     on conflict (tenant_id, id) do update set directory_object_id = excluded.directory_object_id,
-                        display_name = excluded.display_name, email = excluded.email""",
+                        display_name = excluded.display_name, email = excluded.email,
+                        created_date_time = coalesce(:createdDateTime, protection_unit.created_date_time),
+                        last_modified_date_time = case
+                            when (protection_unit.directory_object_id, protection_unit.display_name,
+                                  protection_unit.email)
+                                 is distinct from (excluded.directory_object_id, excluded.display_name,
+                                  excluded.email)
+                            then now()
+                            else greatest(protection_unit.last_modified_date_time,
+                                coalesce(:createdDateTime, protection_unit.created_date_time)) end""",
                     units.toArray(SqlParameterSource[]::new));
             jdbc.batchUpdate("""
                     insert into restore_point

@@ -2,8 +2,11 @@ package com.m365backup.restore.query.restorepoint;
 
 import com.m365backup.restore.caller.CurrentCaller;
 import com.m365backup.restore.query.FindRestorePoint;
+import com.m365backup.restore.query.ListRestorePoints;
+import com.m365backup.restore.query.RestorePointList;
 import com.m365backup.restore.query.RestorePointView;
 import com.m365backup.restore.query.SearchRestorePoints;
+import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
@@ -20,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +32,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads restore points from the catalog: one by id ({@code $expand=protectionUnit} shows its mailbox) and the search
- * of spec/api.md, at the root and under {@code /beta} and {@code /v1.0}.
+ * Reads restore points from the catalog: the list of one mailbox's, one by id ({@code $expand=protectionUnit} shows
+ * its mailbox) and the search of spec/api.md, at the root and under {@code /beta} and {@code /v1.0}.
  */
 @RestController
 @RequestMapping({"/solutions/backupRestore/restorePoints", "/beta/solutions/backupRestore/restorePoints",
@@ -36,6 +41,15 @@ import java.util.UUID;
 class RestorePointController {
 
     private static final String PROTECTION_UNIT = "protectionUnit";
+    private static final String RESTORE_POINTS = "solutions/backupRestore/restorePoints";
+    private static final String PROTECTION_DATE_TIME = "protectionDateTime";
+    /** Graph's list answers at most five restore points. */
+    private static final int LIST_LIMIT = 5;
+    private static final QueryOptions.Capabilities LIST_CAPABILITIES = new QueryOptions.Capabilities(
+            Set.of(PROTECTION_DATE_TIME), Set.of(PROTECTION_DATE_TIME), Set.of(), List.of(PROTECTION_UNIT))
+            .withOperators("lt", "le", "gt", "ge")
+            .withFilterInExpand(PROTECTION_UNIT, "id")
+            .atMost(LIST_LIMIT);
     private static final String INVALID_SEARCH = "InvalidSearchRequest";
 
     private final QueryGateway queries;
@@ -44,6 +58,49 @@ class RestorePointController {
     RestorePointController(QueryGateway queries, CurrentCaller caller) {
         this.queries = queries;
         this.caller = caller;
+    }
+
+    /**
+     * Graph's list of restore points: those of the one protection unit that
+     * {@code $expand=protectionUnit($filter=id eq '...')} names, newest first (oldest first with
+     * {@code $orderby=protectionDateTime asc}), at most five, each with its protection unit. Graph's docs make the
+     * expansion with its filter required; without it the list would be every mailbox's restore points cut at five,
+     * an answer no client can use, so it is a 400 that says how to ask. {@code $filter} on protectionDateTime
+     * ({@code lt}, {@code le}, {@code gt}, {@code ge}) narrows the window; Graph requires it too, here it may be
+     * left out. Older restore points are read by filtering before the oldest one shown, as there is no next page.
+     */
+    @GetMapping
+    GraphCollection<RestorePointView> restorePoints(HttpServletRequest request) {
+        QueryOptions options = QueryOptions.ofCollection(request, LIST_CAPABILITIES);
+        String unitId = unitOf(options);
+        RestorePointList list = queries.query(new ListRestorePoints(caller.get().tenantId(), unitId,
+                                options.filter().stream().map(RestorePointController::timeCondition).toList(),
+                                options.orderBy().map(order -> !order.descending()).orElse(false),
+                                Math.min(options.top(), LIST_LIMIT)),
+                        ResponseTypes.instanceOf(RestorePointList.class))
+                .join();
+        return GraphCollection.pageBefore(RequestAddress.of(request), RESTORE_POINTS, list.restorePoints(),
+                list.total(), options, null);
+    }
+
+    private static String unitOf(QueryOptions options) {
+        List<QueryOptions.Condition> unit = options.filterInExpand(PROTECTION_UNIT);
+        if (unit.size() != 1) {
+            throw GraphErrors.badRequest("List restore points of one protection unit, as Graph asks: "
+                    + "$expand=protectionUnit($filter=id eq '<protection unit id>'). The ids are in the lists of "
+                    + "protectionUnits and mailboxProtectionUnits.");
+        }
+        return unit.get(0).value();
+    }
+
+    private static ListRestorePoints.TimeCondition timeCondition(QueryOptions.Condition asked) {
+        ListRestorePoints.Comparison comparison =
+                ListRestorePoints.Comparison.valueOf(asked.comparison().toUpperCase(Locale.ROOT));
+        try {
+            return new ListRestorePoints.TimeCondition(comparison, OffsetDateTime.parse(asked.value()).toInstant());
+        } catch (DateTimeParseException notATime) {
+            throw GraphErrors.badRequest("'" + asked.value() + "' is not a time such as 2026-01-31T12:00:00Z.");
+        }
     }
 
     @GetMapping("/{restorePointId}")

@@ -2,17 +2,18 @@ package com.m365backup.restore.query.restorepoint;
 
 import com.m365backup.restore.query.FindRestorePoint;
 import com.m365backup.restore.query.FindRestorePoints;
-import com.m365backup.restore.query.MailboxProtectionUnitView;
+import com.m365backup.restore.query.ListRestorePoints;
+import com.m365backup.restore.query.RestorePointList;
 import com.m365backup.restore.query.RestorePointView;
 import com.m365backup.restore.query.SearchRestorePoints;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,19 +25,21 @@ import java.util.Optional;
 @Component
 class RestorePointQueries {
 
-    private static final String COLUMNS = """
-            rp.id, rp.protection_date_time, rp.expiration_date_time, rp.tags,
-            pu.id as unit_id, pu.directory_object_id, pu.display_name, pu.email
-            from restore_point rp
-            join protection_unit pu on pu.tenant_id = rp.tenant_id and pu.id = rp.protection_unit_id""";
+    private static final String COLUMNS = CatalogRows.RESTORE_POINT_COLUMNS;
     private static final Comparator<RestorePointView> NEWEST_FIRST =
             Comparator.comparing(RestorePointView::protectionDateTime).reversed()
                     .thenComparing(RestorePointView::id);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
 
-    RestorePointQueries(NamedParameterJdbcTemplate jdbc) {
+    RestorePointQueries(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // The count and the restore points shown are two statements; one snapshot keeps them in agreement while an
+        // import runs.
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     @QueryHandler
@@ -45,9 +48,44 @@ class RestorePointQueries {
                         new MapSqlParameterSource()
                                 .addValue("tenantId", query.tenantId())
                                 .addValue("id", query.restorePointId()),
-                        RestorePointQueries::restorePoint)
+                        CatalogRows::restorePoint)
                 .stream()
                 .findFirst();
+    }
+
+    /** Graph's list of a unit's restore points: the newest (or oldest) few in the window, and how many it holds. */
+    @QueryHandler
+    RestorePointList handle(ListRestorePoints query) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("tenantId", query.tenantId())
+                .addValue("unitId", query.protectionUnitId())
+                .addValue("limit", query.limit());
+        StringBuilder conditions = new StringBuilder("rp.tenant_id = :tenantId and rp.protection_unit_id = :unitId");
+        for (int i = 0; i < query.protectionDateTime().size(); i++) {
+            ListRestorePoints.TimeCondition condition = query.protectionDateTime().get(i);
+            conditions.append(" and rp.protection_date_time ").append(operator(condition.comparison()))
+                    .append(" :time").append(i);
+            parameters.addValue("time" + i, condition.time().atOffset(ZoneOffset.UTC));
+        }
+        String direction = query.oldestFirst() ? "asc" : "desc";
+        return snapshot.execute(status -> {
+            Long total = jdbc.queryForObject("select count(*) from restore_point rp where " + conditions,
+                    parameters, Long.class);
+            List<RestorePointView> shown = jdbc.query("select " + COLUMNS + " where " + conditions
+                            + " order by rp.protection_date_time " + direction + ", rp.id " + direction
+                            + " limit :limit",
+                    parameters, CatalogRows::restorePoint);
+            return new RestorePointList(shown, total == null ? 0 : total);
+        });
+    }
+
+    private static String operator(ListRestorePoints.Comparison comparison) {
+        return switch (comparison) {
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            case GE -> ">=";
+        };
     }
 
     @QueryHandler
@@ -59,7 +97,7 @@ class RestorePointQueries {
                 new MapSqlParameterSource()
                         .addValue("tenantId", query.tenantId())
                         .addValue("ids", query.restorePointIds()),
-                RestorePointQueries::restorePoint);
+                CatalogRows::restorePoint);
     }
 
     @QueryHandler
@@ -77,7 +115,7 @@ class RestorePointQueries {
                  where rp.tenant_id = :tenantId and rp.protection_unit_id in (:units)
                   and rp.protection_date_time >= :from and rp.protection_date_time <= :to
                   and (cast(:tag as varchar) is null or rp.tags = :tag)
-                order by rp.protection_date_time desc, rp.id""", parameters, RestorePointQueries::restorePoint);
+                order by rp.protection_date_time desc, rp.id""", parameters, CatalogRows::restorePoint);
         if (query.preference() == null) {
             return found;
         }
@@ -90,14 +128,5 @@ class RestorePointQueries {
             }
         }
         return chosen.values().stream().sorted(NEWEST_FIRST).toList();
-    }
-
-    private static RestorePointView restorePoint(ResultSet row, int rowNumber) throws SQLException {
-        return new RestorePointView(row.getString("id"),
-                row.getObject("protection_date_time", OffsetDateTime.class),
-                row.getObject("expiration_date_time", OffsetDateTime.class),
-                row.getString("tags"),
-                new MailboxProtectionUnitView(row.getString("unit_id"), row.getString("directory_object_id"),
-                        row.getString("display_name"), row.getString("email")));
     }
 }

@@ -10,12 +10,12 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 
 /** Lets a mocked query gateway answer one exact query, so that a test also pins the query the endpoint sends. */
-final class QueryAnswers {
+public final class QueryAnswers {
 
     private QueryAnswers() {
     }
 
-    static <R> void answer(QueryGateway queries, Object query, R result) {
+    public static <R> void answer(QueryGateway queries, Object query, R result) {
         given(queries.query(eq(query), ArgumentMatchers.<ResponseType<R>>any()))
                 .willReturn(CompletableFuture.completedFuture(result));
     }
