@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static com.m365backup.restore.query.readmodel.RestoreSessionRows.ARTIFACT_COLUMNS;
+import static com.m365backup.restore.query.readmodel.RestoreSessionRows.JOINED_ARTIFACTS;
+import static com.m365backup.restore.query.readmodel.RestoreSessionRows.JOINED_ARTIFACT_COLUMNS;
 import static com.m365backup.restore.query.readmodel.RestoreSessionRows.SESSION_COLUMNS;
 
 /**
@@ -46,20 +49,42 @@ class RestoreSessionQueries {
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
+    /**
+     * One statement, a session with its artifacts: consistent by itself (PostgreSQL reads a statement from one
+     * snapshot), so it needs no transaction around it, and it is one round trip to the database.
+     */
     @QueryHandler
     Optional<RestoreSessionView> handle(FindRestoreSession query) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("tenantId", query.tenantId())
                 .addValue("sessionId", query.sessionId());
-        return inSnapshot(() -> jdbc.query("""
-                        select %s from restore_session s
-                        where s.tenant_id = :tenantId and s.id = :sessionId""".formatted(SESSION_COLUMNS),
-                        parameters, RestoreSessionRows::session)
-                .stream()
-                .findFirst()
-                .map(session -> query.withArtifacts()
-                        ? RestoreSessionRows.withArtifacts(session, artifactsOf(session.id()))
-                        : session));
+        if (!query.withArtifacts()) {
+            return jdbc.query("""
+                            select %s from restore_session s
+                            where s.tenant_id = :tenantId and s.id = :sessionId""".formatted(SESSION_COLUMNS),
+                            parameters, RestoreSessionRows::session)
+                    .stream()
+                    .findFirst();
+        }
+        return jdbc.query("""
+                select %s, %s from restore_session s
+                %s
+                where s.tenant_id = :tenantId and s.id = :sessionId
+                order by a.added_sequence""".formatted(SESSION_COLUMNS, JOINED_ARTIFACT_COLUMNS, JOINED_ARTIFACTS),
+                parameters, rows -> {
+                    if (!rows.next()) {
+                        return Optional.<RestoreSessionView>empty();
+                    }
+                    RestoreSessionView session = RestoreSessionRows.session(rows, 0);
+                    List<MailboxRestoreArtifactView> artifacts = new ArrayList<>();
+                    do {
+                        MailboxRestoreArtifactView artifact = RestoreSessionRows.artifact(rows, "a_");
+                        if (artifact != null) {
+                            artifacts.add(artifact);
+                        }
+                    } while (rows.next());
+                    return Optional.of(RestoreSessionRows.withArtifacts(session, artifacts));
+                });
     }
 
     @QueryHandler

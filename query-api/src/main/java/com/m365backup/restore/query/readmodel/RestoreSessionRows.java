@@ -33,6 +33,26 @@ final class RestoreSessionRows {
             (select rp.protection_date_time from restore_point rp join restore_session rs on rs.id = a.session_id
              where rp.tenant_id = rs.tenant_id and rp.id = a.restore_point_id) as restore_point_protection_date_time""";
 
+    /**
+     * The artifact columns of a session read with its artifacts in one statement: named {@code a_*} beside the
+     * session's, the restore point's time joined once rather than looked up per row.
+     */
+    static final String JOINED_ARTIFACT_COLUMNS = """
+            a.session_id as a_session_id, a.id as a_id, a.restore_point_id as a_restore_point_id,
+            a.restore_point_expiration_date_time as a_restore_point_expiration_date_time,
+            a.destination_type as a_destination_type, a.status as a_status,
+            a.created_date_time as a_created_date_time, a.start_date_time as a_start_date_time,
+            a.completion_date_time as a_completion_date_time, a.error_code as a_error_code,
+            a.error_message as a_error_message, a.error_target as a_error_target,
+            a.restored_folder_id as a_restored_folder_id, a.restored_folder_name as a_restored_folder_name,
+            a.restored_item_count as a_restored_item_count,
+            rp.protection_date_time as a_restore_point_protection_date_time""";
+
+    /** The artifacts joined to their session, and to their restore point for when it was taken. */
+    static final String JOINED_ARTIFACTS = """
+            left join mailbox_restore_artifact a on a.session_id = s.id
+            left join restore_point rp on rp.tenant_id = s.tenant_id and rp.id = a.restore_point_id""";
+
     private RestoreSessionRows() {
     }
 
@@ -56,23 +76,30 @@ final class RestoreSessionRows {
     }
 
     static MailboxRestoreArtifactView artifact(ResultSet row, int rowNumber) throws SQLException {
+        return artifact(row, "");
+    }
+
+    /** The artifact of a row whose artifact columns are named with {@code prefix}; null when the row has none. */
+    static MailboxRestoreArtifactView artifact(ResultSet row, String prefix) throws SQLException {
+        if (row.getString(prefix + "id") == null) {
+            return null;
+        }
         return new MailboxRestoreArtifactView(
-                row.getString("id"),
-                row.getString("session_id"),
-                // The catalog does not tell when the point was taken yet, so protectionDateTime stays unknown.
+                row.getString(prefix + "id"),
+                row.getString(prefix + "session_id"),
                 // When the restore point was taken is the catalog's to say, not the events'.
-                new RestorePointReference(row.getString("restore_point_id"),
-                        time(row, "restore_point_protection_date_time"),
-                        time(row, "restore_point_expiration_date_time")),
-                row.getString("destination_type"),
-                row.getString("status"),
-                time(row, "created_date_time"),
-                time(row, "start_date_time"),
-                time(row, "completion_date_time"),
-                error(row),
-                row.getString("restored_folder_id"),
-                row.getString("restored_folder_name"),
-                row.getObject("restored_item_count", Integer.class));
+                new RestorePointReference(row.getString(prefix + "restore_point_id"),
+                        time(row, prefix + "restore_point_protection_date_time"),
+                        time(row, prefix + "restore_point_expiration_date_time")),
+                row.getString(prefix + "destination_type"),
+                row.getString(prefix + "status"),
+                time(row, prefix + "created_date_time"),
+                time(row, prefix + "start_date_time"),
+                time(row, prefix + "completion_date_time"),
+                error(row, prefix),
+                row.getString(prefix + "restored_folder_id"),
+                row.getString(prefix + "restored_folder_name"),
+                row.getObject(prefix + "restored_item_count", Integer.class));
     }
 
     static RestoreSessionView withArtifacts(RestoreSessionView session, List<MailboxRestoreArtifactView> artifacts) {
@@ -94,9 +121,13 @@ final class RestoreSessionRows {
     }
 
     private static PublicError error(ResultSet row) throws SQLException {
-        String code = row.getString("error_code");
-        return code == null ? null : new PublicError(code, row.getString("error_message"),
-                row.getString("error_target"));
+        return error(row, "");
+    }
+
+    private static PublicError error(ResultSet row, String prefix) throws SQLException {
+        String code = row.getString(prefix + "error_code");
+        return code == null ? null : new PublicError(code, row.getString(prefix + "error_message"),
+                row.getString(prefix + "error_target"));
     }
 
     private static OffsetDateTime time(ResultSet row, String column) throws SQLException {
