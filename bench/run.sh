@@ -27,6 +27,7 @@
 #   BENCH_PAST_STATE_CALLS [50]                                        5c
 #   BENCH_SEED_SESSIONS [5000] BENCH_SEED_EVENTS_PER_SESSION [20] BENCH_COMMAND_TIMEOUT_SECONDS [600]   6
 #   BENCH_KEEP_WORK [unset]        1: keep the temporary folder (the service's logs, pgbench's scripts) and say where
+#   BENCH_SKIP_BUILD [unset]       1: measure app/target's jar as it is instead of building the checkout first
 set -euo pipefail
 
 PHASE=${1:-all}
@@ -53,7 +54,8 @@ if [ "${java_version%%.*}" -lt 17 ] 2>/dev/null; then
   exit 1
 fi
 
-if [ ! -f "$JAR" ]; then
+# The checkout is what is measured: the jar is built from it first (BENCH_SKIP_BUILD=1 takes the jar as it is).
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ] || [ ! -f "$JAR" ]; then
   echo "Building the jar (./mvnw -B -q package -DskipTests)"
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
 fi
@@ -94,4 +96,6 @@ BENCH_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown
 if [ -n "$(git -C "$ROOT" status --porcelain 2>/dev/null)" ]; then BENCH_COMMIT="$BENCH_COMMIT (with local changes)"; fi
 export BENCH_COMMIT
 
-java "$HERE/Bench.java" "$PHASE" "$WORK" "$JAR" "$HERE"
+# A copy of its own: a build during the run (tests, another checkout's work) cannot swap the jar under the service.
+cp "$JAR" "$WORK/app.jar"
+java "$HERE/Bench.java" "$PHASE" "$WORK" "$WORK/app.jar" "$HERE"
