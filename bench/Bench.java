@@ -706,27 +706,31 @@ final class PostgresLimits {
     private static final String SINGLE_ROW = "insert into " + SCRATCH + " (stream, seq, payload)"
             + " values (gen_random_uuid()::text, 0, convert_to(repeat('x', 700), 'UTF8'));\n";
     static final int ROWS_PER_BATCH = 100;
-    private static final String HUNDRED_ROWS = "insert into " + SCRATCH + " (stream, seq, payload)"
-            + " select s.stream, g, convert_to(repeat('x', 700), 'UTF8')"
-            + " from (select gen_random_uuid()::text as stream) s, generate_series(1, " + ROWS_PER_BATCH + ") g;\n";
+    // A hundred rows sent by the client in one statement and one commit: what a batched insert of pgJDBC sends (the
+    // driver rewrites a batch into multi-row VALUES), not rows PostgreSQL makes up itself.
+    private static final String HUNDRED_ROWS = "insert into " + SCRATCH + " (stream, seq, payload) values "
+            + java.util.stream.IntStream.rangeClosed(1, ROWS_PER_BATCH)
+            .mapToObj(row -> "(:stream, " + row + ", '\\x" + "78".repeat(700) + "'::bytea)")
+            .collect(java.util.stream.Collectors.joining(", "))
+            + ";\n";
 
     // The statements of the service's GET of one session with $expand=mailboxRestoreArtifacts, in one read-only
     // repeatable-read snapshot as the service reads them (query-api RestoreSessionQueries, RestoreSessionRows).
     private static final String SESSION_READ = """
-            begin isolation level repeatable read read only;
             select s.id, s.tenant_id, s.version, s.status, s.restore_job_type, s.created_by_user_id,
               s.created_by_user_name, s.created_by_application_id, s.created_by_application_name, s.created_date_time,
               s.last_modified_by_user_id, s.last_modified_by_user_name, s.last_modified_by_application_id,
               s.last_modified_by_application_name, s.last_modified_date_time, s.completed_date_time, s.error_code,
               s.error_message, s.error_target, s.artifacts_total, s.artifacts_completed, s.artifacts_failed,
-              s.artifacts_in_progress from restore_session s where s.tenant_id = :tenant and s.id = :session;
-            select a.session_id, a.id, a.restore_point_id, a.restore_point_expiration_date_time, a.destination_type,
+              s.artifacts_in_progress,
+              a.session_id, a.id, a.restore_point_id, a.restore_point_expiration_date_time, a.destination_type,
               a.status, a.created_date_time, a.start_date_time, a.completion_date_time, a.error_code, a.error_message,
               a.error_target, a.restored_folder_id, a.restored_folder_name, a.restored_item_count,
-              (select rp.protection_date_time from restore_point rp join restore_session rs on rs.id = a.session_id
-               where rp.tenant_id = rs.tenant_id and rp.id = a.restore_point_id) as restore_point_protection_date_time
-              from mailbox_restore_artifact a where a.session_id = :session order by a.added_sequence;
-            commit;
+              rp.protection_date_time
+              from restore_session s
+              left join mailbox_restore_artifact a on a.session_id = s.id
+              left join restore_point rp on rp.tenant_id = s.tenant_id and rp.id = a.restore_point_id
+              where s.tenant_id = :tenant and s.id = :session order by a.added_sequence;
             """;
     // The least any past state must do: read the session's events in order (Axon's JDBC event store columns).
     private static final String EVENT_STREAM_READ = """
@@ -751,16 +755,16 @@ final class PostgresLimits {
     }
 
     PgbenchResult hundredRowInserts() throws Exception {
-        return scratch("hundred-rows", HUNDRED_ROWS, 2,
-                "100-row INSERT ... SELECT generate_series (one statement, one commit), 2 clients");
+        return scratch("hundred-rows", "\\set stream random(1, 1000000000)\n" + HUNDRED_ROWS, 2,
+                "100-row INSERT ... VALUES, rows sent by the client (one statement, one commit), 2 clients");
     }
 
     PgbenchResult sessionReads(String session, int clients, Integer rate) throws Exception {
         String name = "session-read-" + clients + (rate == null ? "" : "-at-" + rate);
         int seconds = rate == null ? settings.pgbenchSeconds : settings.fixedRateSeconds;
         return remembered(name, rate == null
-                        ? "the GET's two SELECTs in one snapshot, " + clients + " clients"
-                        : "the GET's two SELECTs at " + rate + " tx/s (pgbench -R), " + clients + " clients",
+                        ? "the GET's SELECT, " + clients + " clients"
+                        : "the GET's SELECT at " + rate + " tx/s (pgbench -R), " + clients + " clients",
                 seconds, () -> postgres.pgbench(name, SESSION_READ, clients, seconds, rate,
                         Map.of("tenant", Catalog.TENANT, "session", session)));
     }
@@ -1157,7 +1161,8 @@ final class WritePhase {
         report.row(new Row("4a PATCH of 50 adds, fresh draft, 1 client",
                 latencies.summary() + " over " + timed.size() + shortfall,
                 String.format(Locale.ROOT, "50 x 1-client commit latency = %.1f ms", fiftyCommits),
-                Format.ratio(latencies.p50() / 1e6 / fiftyCommits) + " (p50)", "none set", Verdict.INFO), tally);
+                Format.ratio(latencies.p50() / 1e6 / fiftyCommits) + " (p50)", "p50 <= 20 ms, p99 <= 60 ms",
+                Verdict.of(!timed.isEmpty() && latencies.p50() <= 20e6 && latencies.p99() <= 60e6)), tally);
     }
 
     private void writeLoad() throws Exception {

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 
 /**
  * Every API path needs a bearer token holding the permission the path needs (spec/api.md); the answers to a
@@ -23,6 +24,11 @@ import org.springframework.security.web.SecurityFilterChain;
 // The command-line modes (replay, seed-history) serve no HTTP and check no token.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
+
+    @Bean
+    HttpFirewall firewall() {
+        return FastFirewall.strict();
+    }
 
     @Bean
     @Order(1)

@@ -33,10 +33,18 @@ import java.time.Clock;
 class TokenDecoderConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TokenDecoderConfiguration.class);
+    /** Tokens remembered as verified: about a kilobyte each; a service sees a few thousand callers an hour. */
+    private static final int VERIFIED_TOKENS = 10_000;
 
     @Bean
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, SecuritySettings settings, Clock clock,
                           @Value("${restore.default-tenant-id}") String defaultTenant) {
+        return new VerifiedTokens(verifyingDecoder(resourceServer, settings, clock, defaultTenant),
+                times(settings, clock), VERIFIED_TOKENS);
+    }
+
+    private static JwtDecoder verifyingDecoder(OAuth2ResourceServerProperties resourceServer,
+                                               SecuritySettings settings, Clock clock, String defaultTenant) {
         OAuth2ResourceServerProperties.Jwt configured = resourceServer.getJwt();
         if (StringUtils.hasText(configured.getIssuerUri()) || StringUtils.hasText(configured.getJwkSetUri())) {
             return issuerDecoder(configured, settings, clock);
@@ -75,8 +83,13 @@ class TokenDecoderConfiguration {
     }
 
     private static OAuth2TokenValidator<Jwt> validator(String issuer, SecuritySettings settings, Clock clock) {
+        return new DelegatingOAuth2TokenValidator<>(times(settings, clock),
+                new TokenClaimsValidator(issuer, settings.audiences()));
+    }
+
+    private static JwtTimestampValidator times(SecuritySettings settings, Clock clock) {
         JwtTimestampValidator times = new JwtTimestampValidator(settings.clockSkew());
         times.setClock(clock);
-        return new DelegatingOAuth2TokenValidator<>(times, new TokenClaimsValidator(issuer, settings.audiences()));
+        return times;
     }
 }
