@@ -42,10 +42,26 @@ public class CommandOrigins {
                     CallerMetaData.APPLICATION_NAME);
         }
         putIfPresent(metaData, CallerMetaData.REQUEST_ID, request.getAttribute(REQUEST_ID));
-        putIfPresent(metaData, CallerMetaData.CLIENT_REQUEST_ID, clientRequestId(request));
+        Object clientRequestId = clientRequestId(request);
+        putIfPresent(metaData, CallerMetaData.CLIENT_REQUEST_ID, clientRequestId);
         // PostgreSQL keeps microseconds: a time answered by a write must equal the time read back later.
         return new CommandOrigin(caller.tenantId(), MetaData.from(metaData),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                clock.instant().truncatedTo(ChronoUnit.MICROS), callerId(identity),
+                clientsOwn(request, clientRequestId));
+    }
+
+    private static String callerId(IdentitySet identity) {
+        if (identity == null) {
+            return null;
+        }
+        Identity who = identity.user() != null ? identity.user() : identity.application();
+        return who == null ? null : who.id();
+    }
+
+    /** The client-request-id echoed, when it is the one the client sent rather than one the service made up. */
+    private static String clientsOwn(HttpServletRequest request, Object echoed) {
+        String sent = request.getHeader(CLIENT_REQUEST_ID);
+        return sent != null && sent.equals(echoed) ? sent : null;
     }
 
     // The application's filter keeps the id that the response echoes (the client's own, or one it made up when the

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Import;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * What the app provides to the write side, fixed for tests: one delegated caller of one tenant, a clock that stands
@@ -37,6 +38,21 @@ public class TestCaller {
     @Bean
     TransactionManager transactionManager() {
         return NoTransactionManager.INSTANCE;
+    }
+
+    /** Creates in the slices are never repeated by their request: none is recorded. */
+    @Bean
+    CreateRequests createRequests() {
+        return new CreateRequests() {
+            @Override
+            public Optional<Made> sessionMadeBy(CommandOrigin.CreateRequestKey request) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void record(CommandOrigin.CreateRequestKey request, Made made, Instant at) {
+            }
+        };
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
+import com.m365backup.restore.command.CreateRequests;
 import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.restorepoint.RestorePoint;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
@@ -19,6 +20,11 @@ import java.util.UUID;
 /**
  * Creates a session with its first artifacts as one {@link CreateRestoreSession} command: all or nothing
  * (spec/api.md, Create). The ids of the session and of its artifacts are made here, so the command is complete.
+ *
+ * <p>A create that names itself (its client's own {@code client-request-id}) is recorded with the session in the same
+ * transaction, and a repetition by the same caller within a day answers that session instead of making another
+ * ({@link CreateRequests}); two repetitions at the same moment meet on the record's key, and the second answers the
+ * first's session.
  */
 @Component
 class RestoreSessionCreation {
@@ -26,14 +32,42 @@ class RestoreSessionCreation {
     private final SessionCommands sessions;
     private final RestorePointCatalog restorePoints;
     private final SessionReadSide readSide;
+    private final CreateRequests createRequests;
 
-    RestoreSessionCreation(SessionCommands sessions, RestorePointCatalog restorePoints, SessionReadSide readSide) {
+    RestoreSessionCreation(SessionCommands sessions, RestorePointCatalog restorePoints, SessionReadSide readSide,
+                           CreateRequests createRequests) {
         this.sessions = sessions;
         this.restorePoints = restorePoints;
         this.readSide = readSide;
+        this.createRequests = createRequests;
     }
 
     CreatedSession create(List<RequestedArtifact> requested, CommandOrigin origin) {
+        Optional<CommandOrigin.CreateRequestKey> key = origin.createRequestKey();
+        Optional<CreateRequests.Made> madeBefore = key.flatMap(createRequests::sessionMadeBy);
+        if (madeBefore.isPresent()) {
+            return shown(madeBefore.get(), origin);
+        }
+        try {
+            return createNew(requested, origin, key);
+        } catch (CreateRequests.AlreadyMade repeatedMeanwhile) {
+            // The same request, repeated while this one ran, made the session first: this is its answer too.
+            return key.flatMap(createRequests::sessionMadeBy)
+                    .map(made -> shown(made, origin))
+                    .orElseThrow(() -> repeatedMeanwhile);
+        }
+    }
+
+    /** The session an earlier create of the same request made, once the read side shows it (it may be just made). */
+    private CreatedSession shown(CreateRequests.Made made, CommandOrigin origin) {
+        boolean shown = readSide.awaitVersion(made.sessionId(), made.version());
+        return new CreatedSession(made.sessionId(), shown
+                ? readSide.findAfterWrite(origin.tenantId(), made.sessionId(), true)
+                : Optional.empty());
+    }
+
+    private CreatedSession createNew(List<RequestedArtifact> requested, CommandOrigin origin,
+                                     Optional<CommandOrigin.CreateRequestKey> key) {
         Map<String, RestorePoint> catalogued = restorePoints.findAll(origin.tenantId(), requested.stream()
                 .map(artifact -> artifact.restorePoint().restorePointId())
                 .distinct()
@@ -46,12 +80,15 @@ class RestoreSessionCreation {
                 origin.requestedAt());
         sessions.write(sessionId, origin, () -> {
             try {
-                return sessions.send(sessionId, creation, origin);
+                sessions.send(sessionId, creation, origin);
             } catch (RestoreSessionRejected rejected) {
                 // A create is refused whole, so every rejection of an artifact is a 400, a duplicate mailbox included.
                 throw new RequestRefused(HttpStatus.BAD_REQUEST, GraphRejection.of(rejected.rejection()).code(),
                         rejected.getMessage());
             }
+            key.ifPresent(request -> createRequests.record(request,
+                    new CreateRequests.Made(sessionId, artifacts.size()), origin.requestedAt()));
+            return sessionId;
         });
         // The session's version after creation: one event for the session, then one per artifact.
         boolean shown = readSide.awaitVersion(sessionId, artifacts.size());
