@@ -1,11 +1,14 @@
 package com.m365backup.restore.command.session;
 
+import com.m365backup.restore.caller.CallerMetaData;
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CommandRetries;
 import com.m365backup.restore.command.RequestRefused;
+import com.m365backup.restore.command.StoredEvents;
 import com.m365backup.restore.session.RestoreSessionRejected;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -27,25 +30,30 @@ import java.util.function.Supplier;
  * the others back; the write's own caller decides whether it refuses the whole request or reports that item. A write
  * that loses the race for the session's next sequence number to another node changed nothing: it is run again,
  * whole, against the session's new state, and after {@link CommandRetries#maxRetries()} tries the client is asked to
- * retry (503 {@code ServiceUnavailable} with {@code Retry-After}), never answered 500.
+ * retry (503 {@code ServiceUnavailable} with {@code Retry-After}), never answered 500. A commit whose outcome the
+ * database left unknown (the connection broke as it committed) is settled by asking the event store whether the
+ * write's last event is there: a write that was stored is answered as such, whatever broke after.
  */
 @Component
 class SessionCommands {
 
     /** Seconds a client that met a busy session is asked to wait: the race is over in milliseconds. */
     private static final String BUSY_RETRY_AFTER = "1";
+    private static final String LAST_EVENT = SessionCommands.class.getName() + ".lastEvent";
 
     private final CommandGateway commandGateway;
     private final TransactionManager transactionManager;
     private final CommandRetries retries;
     private final SessionPreconditions preconditions;
+    private final StoredEvents storedEvents;
 
     SessionCommands(CommandGateway commandGateway, TransactionManager transactionManager, CommandRetries retries,
-                    SessionPreconditions preconditions) {
+                    SessionPreconditions preconditions, StoredEvents storedEvents) {
         this.commandGateway = commandGateway;
         this.transactionManager = transactionManager;
         this.retries = retries;
         this.preconditions = preconditions;
+        this.storedEvents = storedEvents;
     }
 
     /**
@@ -66,11 +74,15 @@ class SessionCommands {
                 unitOfWork.rollback(refused);
                 throw refusal(refused, sessionId, origin);
             }
+            Long lastEvent = unitOfWork.getResource(LAST_EVENT);
             try {
                 unitOfWork.commit();
                 return answer;
             } catch (RuntimeException notCommitted) {
                 if (!lostRace(notCommitted)) {
+                    if (lastEvent != null && stored(sessionId, lastEvent, origin)) {
+                        return answer;
+                    }
                     throw notCommitted;
                 }
                 if (attempt >= retries.maxRetries()) {
@@ -90,9 +102,27 @@ class SessionCommands {
     long send(String sessionId, Object command, CommandOrigin origin) {
         try {
             Object answer = commandGateway.sendAndWait(command, origin.metaData());
-            return answer instanceof Number version ? version.longValue() : -1;
+            long version = answer instanceof Number number ? number.longValue() : -1;
+            // A creation's handler answers the new session's id; its first event is the session's sequence 0.
+            long lastEvent = answer instanceof Number ? version : 0;
+            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().resources().merge(LAST_EVENT, lastEvent,
+                    (before, now) -> Math.max((Long) before, (Long) now)));
+            return version;
         } catch (AggregateNotFoundException notFound) {
             throw RestoreSessionRejected.notFound(sessionId);
+        }
+    }
+
+    /** Whether the write's last event is in the store after all, stored by this very request. */
+    private boolean stored(String sessionId, long lastEvent, CommandOrigin origin) {
+        Object requestId = origin.metaData().get(CallerMetaData.REQUEST_ID);
+        if (requestId == null) {
+            return false;
+        }
+        try {
+            return storedEvents.storedBy(sessionId, lastEvent, requestId.toString());
+        } catch (RuntimeException unknown) {
+            return false;
         }
     }
 
