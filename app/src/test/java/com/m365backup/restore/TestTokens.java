@@ -22,6 +22,8 @@ public final class TestTokens {
     /** A second tenant of the demo catalog. */
     public static final String OTHER_TENANT = "00000000-0000-0000-0000-000000000002";
     public static final String AUDIT_ROLE = "BackupRestore-Audit.Read";
+    /** The app role that rebuilds the read model, in a token of the operating tenant ({@link #TENANT} by default). */
+    public static final String OPERATOR_ROLE = "BackupRestore-Operator";
     public static final String USER_ID = "5d7a3f44-0b6e-4a3c-9d3f-6f0c4b0e2a10";
     public static final String USER_NAME = "Megan Bowen";
 
@@ -37,6 +39,11 @@ public final class TestTokens {
     /** A user of {@link #TENANT} who may do everything: read, write, search and audit. */
     public static String administrator() {
         return user(TENANT, List.of(Permission.READ_WRITE, Permission.SEARCH), List.of(AUDIT_ROLE));
+    }
+
+    /** The service's own operations: an application of the operating tenant with the operator role. */
+    public static String operator() {
+        return application(TENANT, "0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f", "Operations", List.of(OPERATOR_ROLE));
     }
 
     public static String user(String tenant, List<String> scopes, List<String> roles) {

@@ -1,7 +1,7 @@
 package com.m365backup.restore.audit;
 
-import com.m365backup.restore.query.audit.ProjectionReplay;
-import com.m365backup.restore.query.audit.ReplayStatus;
+import com.m365backup.restore.query.readmodel.ReadModelRebuild;
+import com.m365backup.restore.query.readmodel.ReplayStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -19,9 +19,9 @@ class ReplayCommand implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ReplayCommand.class);
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final ProjectionReplay replay;
+    private final ReadModelRebuild replay;
 
-    ReplayCommand(ProjectionReplay replay) {
+    ReplayCommand(ReadModelRebuild replay) {
         this.replay = replay;
     }
 
@@ -29,9 +29,12 @@ class ReplayCommand implements ApplicationRunner {
     public void run(ApplicationArguments arguments) throws InterruptedException {
         ReplayStatus status = replay.start();
         log.info("Rebuilding the read model from {} events", status.head());
-        while (!status.completed()) {
+        while (!status.ended()) {
             Thread.sleep(POLL.toMillis());
             status = replay.status();
+        }
+        if (!status.completed()) {
+            throw new IllegalStateException("The read model was not rebuilt: " + status.state());
         }
         log.info("Read model rebuilt: {} events in {} s, {} events/s", status.eventsReplayed(),
                 Duration.between(status.startedDateTime(), status.completedDateTime()).toMillis() / 1000.0,

@@ -21,16 +21,24 @@ final class GraphPathPermissions {
     private static final List<String> CATALOG_PATHS = List.of("/solutions/backuprestore/protectionunits",
             "/solutions/backuprestore/mailboxprotectionunits", "/solutions/backuprestore/restorepoints");
 
-    private final RequiredPermission audit;
+    /** The rebuild of the read model (and its status, which tells of the whole event store). */
+    private static final String OPERATOR_PATH = "/audit/projections";
 
-    GraphPathPermissions(String auditRole) {
+    private final RequiredPermission audit;
+    private final RequiredPermission operator;
+
+    GraphPathPermissions(String auditRole, OperatorSettings operator) {
         this.audit = RequiredPermission.audit(auditRole);
+        this.operator = RequiredPermission.operator(operator);
     }
 
     RequiredPermission of(HttpServletRequest request) {
         String path = withoutVersion(request.getRequestURI().substring(request.getContextPath().length())
                 .toLowerCase(Locale.ROOT));
         boolean reading = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+        if (path.equals(OPERATOR_PATH) || path.startsWith(OPERATOR_PATH + "/")) {
+            return operator;
+        }
         if (path.equals("/audit") || path.startsWith("/audit/")) {
             return audit;
         }

@@ -35,7 +35,7 @@ final class PermissionCheck implements AuthorizationManager<RequestAuthorization
                 .map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
         RequiredPermission required = paths.of(context.getRequest());
-        if (required.grantedBy(held)) {
+        if (required.grantedBy(held, token.getToken().getClaimAsString("tid"))) {
             return new AuthorizationDecision(true);
         }
         context.getRequest().setAttribute(MISSING_PERMISSION, required.missingFrom(held));

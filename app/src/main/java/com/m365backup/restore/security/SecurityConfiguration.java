@@ -41,7 +41,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, GraphErrorWriter errors) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, OperatorSettings operator,
+                            GraphErrorWriter errors) throws Exception {
         GraphAuthenticationFailures unauthenticated = new GraphAuthenticationFailures(errors);
         GraphAccessDenied denied = new GraphAccessDenied(errors);
         JwtAuthenticationConverter permissions = new JwtAuthenticationConverter();
@@ -54,7 +55,7 @@ class SecurityConfiguration {
                         // token, and OData tooling reads it before it has one.
                         .requestMatchers(HttpMethod.GET, "/$metadata", "/beta/$metadata", "/v1.0/$metadata")
                         .permitAll()
-                        .anyRequest().access(new PermissionCheck(new GraphPathPermissions(settings.auditRole()))))
+                        .anyRequest().access(new PermissionCheck(new GraphPathPermissions(settings.auditRole(), operator))))
                 .oauth2ResourceServer(tokens -> tokens
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(permissions))
                         .authenticationEntryPoint(unauthenticated)

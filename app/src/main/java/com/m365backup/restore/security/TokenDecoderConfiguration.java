@@ -29,7 +29,7 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 // The command-line modes (replay, seed-history) serve no HTTP and check no token.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, OperatorSettings.class})
 class TokenDecoderConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TokenDecoderConfiguration.class);

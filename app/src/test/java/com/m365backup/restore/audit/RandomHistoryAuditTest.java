@@ -6,6 +6,7 @@ import com.m365backup.restore.EventStoreReader;
 import com.m365backup.restore.GraphHttp;
 import com.m365backup.restore.IntegrationTest;
 import com.m365backup.restore.TestCatalog;
+import com.m365backup.restore.TestTokens;
 import com.m365backup.restore.engine.MailboxRestore;
 import com.m365backup.restore.engine.MailboxRestoreRefused;
 import com.m365backup.restore.engine.MailboxRestorer;
@@ -418,9 +419,10 @@ class RandomHistoryAuditTest {
     }
 
     private void replayTheProjection() {
-        assertThat(http.post("/audit/projections/replay", "").status()).isEqualTo(202);
+        GraphHttp operator = http.as(TestTokens.operator());
+        assertThat(operator.post("/audit/projections/replay", "").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(http.get("/audit/projections/replay").json().get("state").asText())
+                assertThat(operator.get("/audit/projections/replay").json().get("state").asText())
                         .isEqualTo("completed"));
     }
 

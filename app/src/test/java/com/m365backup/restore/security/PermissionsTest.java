@@ -153,11 +153,25 @@ class PermissionsTest {
                 "Contoso Audit", List.of(Permission.READ, TestTokens.AUDIT_ROLE)));
 
         denied(noRole.get(history), TestTokens.AUDIT_ROLE);
-        denied(noRole.get("/audit/projections/replay"), TestTokens.AUDIT_ROLE);
-        denied(noRole.post("/audit/projections/replay", ""), TestTokens.AUDIT_ROLE);
         denied(roleOnly.get(history), Permission.READ);
         assertThat(auditor.get(history).status()).isEqualTo(200);
         assertThat(auditApp.get(history).status()).isEqualTo(200);
+    }
+
+    /** A rebuild concerns every tenant's data: an operator's, the operating tenant's app role (spec/api.md, Audit). */
+    @Test
+    void the_rebuild_of_the_read_model_and_its_status_need_the_operator_role_of_the_operating_tenant() {
+        GraphHttp auditor = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.READ),
+                List.of(TestTokens.AUDIT_ROLE)));
+        GraphHttp otherTenantsOperator = admin.as(TestTokens.application(TestTokens.OTHER_TENANT,
+                "3f0d1c2b-5a4e-4f6d-8b7a-1c2d3e4f5a6b", "Their operations", List.of(TestTokens.OPERATOR_ROLE)));
+        GraphHttp operator = admin.as(TestTokens.operator());
+
+        for (GraphHttp refused : List.of(admin, auditor, otherTenantsOperator)) {
+            denied(refused.get("/audit/projections/replay"), TestTokens.OPERATOR_ROLE);
+            denied(refused.post("/audit/projections/replay", ""), TestTokens.OPERATOR_ROLE);
+        }
+        assertThat(operator.get("/audit/projections/replay").status()).isEqualTo(200);
     }
 
     private String created() {
