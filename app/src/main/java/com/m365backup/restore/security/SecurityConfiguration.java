@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every API path needs a bearer token holding the permission the path needs (spec/api.md); the answers to a
@@ -22,6 +23,12 @@ import org.springframework.security.web.SecurityFilterChain;
 // The command-line modes (replay, seed-history) serve no HTTP and check no token.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
+
+    /** Spring Security's firewall answers with it; found by type. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(GraphErrorWriter errors) {
+        return new GraphRequestRejected(errors);
+    }
 
     @Bean
     @Order(1)
