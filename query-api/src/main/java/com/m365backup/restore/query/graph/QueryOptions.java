@@ -43,8 +43,10 @@ public final class QueryOptions {
             "$levels", "$index", "$schemaversion", "$deltatoken", "$id",
             TOP, SKIP_TOKEN, COUNT, EXPAND, FILTER, ORDER_BY, SELECT);
     private static final Set<String> COMPARISONS = Set.of("eq", "ne", "ge", "le");
+    // Possessive runs inside the quoted literal: a plain alternation repeated once per character recurses as deep
+    // as the literal is long, and a literal of a few kilobytes overflows a thread's stack.
     private static final Pattern CONDITION = Pattern.compile(
-            "\\G\\s*([A-Za-z@.]+)\\s+([A-Za-z]+)\\s+('(?:[^']|'')*'|[^\\s']+)\\s*(?:(?i:and)\\s+(?=\\S)|$)");
+            "\\G\\s*([A-Za-z@.]+)\\s+([A-Za-z]+)\\s+('(?:[^']++|'')*+'|[^\\s']+)\\s*(?:(?i:and)\\s+(?=\\S)|$)");
     private static final Pattern ORDER = Pattern.compile("\\s*([A-Za-z]+)(?:\\s+([A-Za-z]+))?\\s*");
 
     private final Integer top;
