@@ -13,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every API path needs a bearer token holding the permission the path needs (spec/api.md); the answers to a
@@ -24,6 +25,12 @@ import org.springframework.security.web.firewall.HttpFirewall;
 // The command-line modes (replay, seed-history) serve no HTTP and check no token.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
+
+    /** Spring Security's firewall answers with it; found by type. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(GraphErrorWriter errors) {
+        return new GraphRequestRejected(errors);
+    }
 
     @Bean
     HttpFirewall firewall() {

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenCaller implements CurrentCaller {
 
+    private static final int MAX_NAME = 256;
+
     @Override
     public Caller get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -31,10 +33,29 @@ class TokenCaller implements CurrentCaller {
         String tenant = token.getClaimAsString("tid");
         if (token.hasClaim("scp")) {
             String user = firstOf(token, "oid", "sub");
-            return new Caller(tenant, IdentitySet.ofUser(user, token.getClaimAsString("name")));
+            return new Caller(tenant, IdentitySet.ofUser(user, displayName(token, "name")));
         }
         String application = firstOf(token, "appid", "azp");
-        return new Caller(tenant, IdentitySet.ofApplication(application, token.getClaimAsString("app_displayname")));
+        return new Caller(tenant, IdentitySet.ofApplication(application, displayName(token, "app_displayname")));
+    }
+
+    /**
+     * A name as it can be stored and shown: without control characters (NUL is no text PostgreSQL keeps) or halves
+     * of a surrogate pair (no UTF-8 encodes them), and no longer than {@value #MAX_NAME} characters. A name is only
+     * shown, never compared, so a strange one is tidied rather than refused.
+     */
+    private static String displayName(Jwt token, String claim) {
+        String name = token.getClaimAsString(claim);
+        if (name == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder();
+        name.codePoints()
+                .filter(point -> !Character.isISOControl(point)
+                        && (point < Character.MIN_SURROGATE || point > Character.MAX_SURROGATE))
+                .limit(MAX_NAME)
+                .forEach(kept::appendCodePoint);
+        return kept.toString();
     }
 
     private static String firstOf(Jwt token, String claim, String fallback) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * for now. Axon and Spring wrap the JDBC failure in their own exceptions (a command's unit of work, a query's
  * answer, a transaction that could not begin), so the whole cause chain is looked at.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /**
      * How long a client is asked to wait: about what PostgreSQL takes to restart or a managed server to fail over,
@@ -30,7 +30,7 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
             if (unreachable(cause)) {

@@ -8,10 +8,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -67,6 +67,13 @@ class GraphErrorAdvice {
                 "The query parameter '" + missing.getParameterName() + "' is required.", request, null);
     }
 
+    /** Spring Security's firewall checks a header's value when it is read, which may be in a controller. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<GraphError> rejected(HttpServletRequest request) {
+        return envelope(HttpStatus.BAD_REQUEST, "BadRequest",
+                "The request holds characters or sequences this service does not accept.", request, null);
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<GraphError> tooLarge(HttpServletRequest request) {
         return envelope(HttpStatus.PAYLOAD_TOO_LARGE, "RequestEntityTooLarge",
@@ -96,7 +103,7 @@ class GraphErrorAdvice {
     private static ResponseEntity<GraphError> envelope(HttpStatusCode status, String code, String message,
                                                        HttpServletRequest request,
                                                        HttpHeaders headers) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(ODataContentType.ODATA_JSON);
         if (headers != null) {
             response.headers(headers);
         }

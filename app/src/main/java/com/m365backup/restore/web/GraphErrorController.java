@@ -26,7 +26,7 @@ class GraphErrorController implements ErrorController {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
+                .contentType(ODataContentType.ODATA_JSON)
                 .body(GraphError.of(GraphError.genericCode(status), GraphError.genericMessage(status), request));
     }
 }

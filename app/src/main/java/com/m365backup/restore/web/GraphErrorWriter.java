@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -25,7 +24,8 @@ public class GraphErrorWriter {
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                       String message) throws IOException {
         response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        // The same label as every other JSON answer (spec/api.md, Errors): a client that checks it sees no difference.
+        response.setContentType(ODataContentType.ODATA_JSON.toString());
         json.writeValue(response.getOutputStream(), GraphError.of(code, message, request));
     }
 }

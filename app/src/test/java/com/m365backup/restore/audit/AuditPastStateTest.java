@@ -184,6 +184,9 @@ class AuditPastStateTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "version=1&asOf=2026-01-31T12:00:00Z | asOf",
             "version=1&asOf=2026-01-31T12:00:00Z | version",
+            "version=1&version=2 | version",
+            "asOf=2026-01-31T12:00:00Z&asOf=2026-02-01T12:00:00Z | asOf",
+            "asOf=%2B1000000-01-31T12:00:00Z | asOf",
             "\"\" | asOf",
             "\"\" | version",
             "asOf=yesterday | asOf",

@@ -130,6 +130,39 @@ class BearerTokenTest {
     }
 
     @Test
+    void a_token_whose_tenant_is_not_a_guid_is_refused() {
+        for (String tenant : List.of("contoso", "../" + TestTokens.TENANT, TestTokens.TENANT + " ", "")) {
+            GraphHttp.Response refused = refusedCreate(signed(claims -> claims.claim("tid", tenant)));
+
+            assertThat(refused.json().at("/error/message").asText()).as(tenant)
+                    .contains(tenant.isBlank() ? "names no tenant" : "tenant id (tid) is not a GUID");
+        }
+        GraphHttp.Response aNumber = refusedCreate(signed(claims -> claims.claim("tid", 42)));
+        assertThat(aNumber.json().at("/error/message").asText()).contains("not a GUID");
+    }
+
+    @Test
+    void a_token_whose_user_id_could_not_be_kept_is_refused() {
+        for (String oid : List.of("a\u0000b", "x".repeat(256), "line\nbreak")) {
+            GraphHttp.Response refused = refusedCreate(signed(claims -> claims.claim("oid", oid)));
+
+            assertThat(refused.json().at("/error/message").asText()).contains("oid is not an id this service can keep");
+        }
+    }
+
+    @Test
+    void a_display_name_with_control_characters_is_kept_without_them() {
+        String name = "Megan\u0000 Bowen\u0007";
+
+        GraphHttp.Response created = http.as(signed(claims -> claims.claim("name", name))).post(SESSIONS, CREATE);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String session = created.json().get("id").asText();
+        assertThat(http.get(SESSIONS + "/" + session).json().at("/createdBy/user/displayName").asText())
+                .isEqualTo("Megan Bowen");
+    }
+
+    @Test
     void the_api_description_needs_no_token() {
         assertThat(http.as(null).get("/v3/api-docs").status()).isEqualTo(200);
     }

@@ -4,12 +4,16 @@ import com.m365backup.restore.EventStoreReader;
 import com.m365backup.restore.GraphHttp;
 import com.m365backup.restore.IntegrationTest;
 import com.m365backup.restore.TestTokens;
+import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +137,19 @@ class PermissionsTest {
     }
 
     @Test
+    void scopes_and_roles_count_whether_the_token_writes_them_as_a_string_or_as_an_array() {
+        GraphHttp scopesAsArray = admin.as(token(List.of(Permission.READ_WRITE, Permission.SEARCH), null));
+        GraphHttp rolesAsString = admin.as(token(null, Permission.READ_WRITE + " " + TestTokens.AUDIT_ROLE));
+        GraphHttp numbersOnly = admin.as(token(List.of(42), List.of(7)));
+
+        assertThat(scopesAsArray.post(SESSIONS, CREATE).status()).isEqualTo(201);
+        assertThat(scopesAsArray.post(ROOT + "/restorePoints/search", SEARCH).status()).isEqualTo(200);
+        String session = created();
+        assertThat(rolesAsString.get("/audit/restoreSessions/" + session + "/events").status()).isEqualTo(200);
+        denied(numbersOnly.get(SESSIONS), Permission.READ);
+    }
+
+    @Test
     void the_restore_point_search_needs_the_search_permission() {
         GraphHttp writer = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.READ_WRITE), List.of()));
         GraphHttp searcher = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.SEARCH), List.of()));
@@ -172,6 +189,24 @@ class PermissionsTest {
             denied(refused.post("/audit/projections/replay", ""), TestTokens.OPERATOR_ROLE);
         }
         assertThat(operator.get("/audit/projections/replay").status()).isEqualTo(200);
+    }
+
+    /** A user's token whose {@code scp} and {@code roles} are exactly the given JSON values (null: absent). */
+    private static String token(Object scopes, Object roles) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(TestTokens.ISSUER)
+                .audience(TestTokens.AUDIENCE)
+                .subject(TestTokens.USER_ID)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .claim("tid", TestTokens.TENANT)
+                .claim("oid", TestTokens.USER_ID)
+                .claim("name", TestTokens.USER_NAME)
+                .claim("scp", scopes)
+                .claim("roles", roles);
+        return TestTokens.local().sign(claims.build());
     }
 
     private String created() {

@@ -96,6 +96,21 @@ class PatchRequestErrorsTest {
                         {"mailboxRestoreArtifacts@delta": [
                           {"restorePoint": {"@odata.id": "rp-1"}, "destinationType": "elsewhere"}]}""",
                         400, "InvalidPatchRequest"),
+                Arguments.of("the delta twice, the last one a valid add (a duplicate key is no JSON to guess at)", """
+                        {"mailboxRestoreArtifacts@delta": [],
+                         "mailboxRestoreArtifacts@delta": [%s]}""".formatted(
+                        ADD.formatted("1b014d8c-71fe-4d00-a01a-31850bc5b32c")), 400, "InvalidPatchRequest"),
+                Arguments.of("a duplicate key inside an item", """
+                        {"mailboxRestoreArtifacts@delta": [
+                          {"restorePoint": {"@odata.id": "rp-1"}, "destinationType": "new", "destinationType": "inPlace"}]}""",
+                        400, "InvalidPatchRequest"),
+                Arguments.of("a destination type in another case (Graph's enums are case-sensitive)", """
+                        {"mailboxRestoreArtifacts@delta": [
+                          {"restorePoint": {"@odata.id": "1b014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "INPLACE"}]}""",
+                        400, "InvalidPatchRequest"),
+                Arguments.of("a removal reason in another case", """
+                        {"mailboxRestoreArtifacts@delta": [{"@removed": {"reason": "Changed"}, "id": "a-1"}]}""",
+                        400, "InvalidPatchRequest"),
                 Arguments.of("a valid item after an invalid one", """
                         {"mailboxRestoreArtifacts@delta": [%s, {"id": "a-1"}]}""".formatted(ADD.formatted("rp-ok")),
                         400, "InvalidPatchRequest"));

@@ -18,6 +18,10 @@ import java.util.Optional;
 @Component
 public class StrictJson {
 
+    /** What a refusal tells the client: the ways a body may fail to be strict JSON. */
+    public static final String NOT_STRICT = "The request body is missing or is not strict JSON (comments, a key given "
+            + "twice, or text after the value are not accepted).";
+
     private final ObjectReader reader;
 
     public StrictJson(ObjectMapper mapper) {

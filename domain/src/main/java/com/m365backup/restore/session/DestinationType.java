@@ -19,8 +19,11 @@ public enum DestinationType {
         return graphName;
     }
 
-    /** The member Graph's JSON names, compared without regard to case as Graph clients vary in it. */
+    /**
+     * The member Graph's JSON names, spelled exactly so: Graph's enum members are case-sensitive, and
+     * {@code INPLACE} is no member (spec/api.md, Answers that never contradict the store).
+     */
     public static Optional<DestinationType> fromGraphName(String graphName) {
-        return Arrays.stream(values()).filter(member -> member.graphName.equalsIgnoreCase(graphName)).findFirst();
+        return Arrays.stream(values()).filter(member -> member.graphName.equals(graphName)).findFirst();
     }
 }

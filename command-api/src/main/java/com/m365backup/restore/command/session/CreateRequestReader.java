@@ -45,7 +45,7 @@ class CreateRequestReader {
     }
 
     List<RequestedArtifact> read(byte[] body) {
-        JsonNode session = json.read(body).orElseThrow(() -> badRequest("The request body is not valid JSON."));
+        JsonNode session = json.read(body).orElseThrow(() -> badRequest(StrictJson.NOT_STRICT));
         if (!session.isObject()) {
             throw badRequest("The request body must be a JSON object: the exchangeRestoreSession to create.");
         }

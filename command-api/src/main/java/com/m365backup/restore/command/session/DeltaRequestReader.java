@@ -46,7 +46,7 @@ class DeltaRequestReader {
     }
 
     List<DeltaItem> read(byte[] body) {
-        JsonNode root = json.read(body).orElseThrow(() -> invalid("The request body is not valid JSON."));
+        JsonNode root = json.read(body).orElseThrow(() -> invalid(StrictJson.NOT_STRICT));
         if (!root.isObject()) {
             throw invalid("The request body must be a JSON object with the property '" + DELTA + "'.");
         }

@@ -58,7 +58,8 @@ class ExchangeRestoreSessionController {
         this.preconditions = preconditions;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    // produces: an Accept the answer cannot meet is refused (406) before the session is created, never after.
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RestoreSessionView> create(@RequestBody(required = false) byte[] body,
                                               HttpServletRequest request) {
         CreatedSession created = creation.create(createRequests.read(body), origins.of(request));
@@ -71,7 +72,8 @@ class ExchangeRestoreSessionController {
                 .orElseGet(() -> ResponseEntity.accepted().location(location).build());
     }
 
-    @PatchMapping(path = "/{sessionId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PatchMapping(path = "/{sessionId}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DeltaResponse> patch(@PathVariable String sessionId, @RequestBody(required = false) byte[] body,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         HttpServletRequest request) {

@@ -25,6 +25,11 @@ record RestorePointLink(String key, String value, String restorePointId) {
     // the client, is their source, so they are accepted and not used.
     private static final Set<String> RESTORE_POINT_PROPERTIES = Set.of(
             "@odata.type", "protectionDateTime", "expirationDateTime", "protectionUnit", "tags");
+    /**
+     * Opaque as ids are, none holds a control character; NUL, for one, is text PostgreSQL cannot even compare, and
+     * such an id is refused as naming no restore point rather than looked up.
+     */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern RESTORE_POINT_ADDRESS = Pattern.compile("(?:^|/)(?i:restorePoints)/([^/?#]+)$");
 
     /** The reference in {@code reference}, or empty when it does not name exactly one restore point. */
@@ -38,7 +43,7 @@ record RestorePointLink(String key, String value, String restorePointId) {
         }
         String key = keys.get(0);
         JsonNode value = reference.get(key);
-        if (!value.isTextual() || value.asText().isBlank()) {
+        if (!value.isTextual() || value.asText().isBlank() || CONTROL.matcher(value.asText()).find()) {
             return Optional.empty();
         }
         return restorePointId(key, value.asText()).map(id -> new RestorePointLink(key, value.asText(), id));

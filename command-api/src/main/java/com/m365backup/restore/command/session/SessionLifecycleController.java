@@ -5,6 +5,7 @@ import com.m365backup.restore.command.CommandOrigins;
 import com.m365backup.restore.query.RestoreSessionView;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +34,8 @@ class SessionLifecycleController {
         this.preconditions = preconditions;
     }
 
-    @PostMapping("/restoreSessions/{sessionId}/activate")
+    // produces: an Accept the answer cannot meet is refused (406) before the session is activated, never after.
+    @PostMapping(path = "/restoreSessions/{sessionId}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RestoreSessionView> activate(@PathVariable String sessionId,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                 String ifMatch,

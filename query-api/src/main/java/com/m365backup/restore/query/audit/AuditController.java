@@ -8,6 +8,7 @@ import com.m365backup.restore.caller.CurrentCaller;
 import com.m365backup.restore.query.FindPastRestoreSession;
 import com.m365backup.restore.query.PastRestoreSession;
 import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.query.graph.DateTimeOffsets;
 import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.RequestAddress;
 import com.m365backup.restore.query.session.SessionId;
@@ -17,12 +18,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -59,7 +58,8 @@ class AuditController {
      * auditor reads the record, not a Graph client's view of it.
      */
     @GetMapping("/{sessionId}")
-    PastSession pastState(@PathVariable String sessionId, @RequestParam Map<String, String> options) {
+    PastSession pastState(@PathVariable String sessionId, HttpServletRequest request) {
+        Map<String, String> options = givenOnce(request);
         options.keySet().stream()
                 .filter(option -> !option.equals(AS_OF) && !option.equals(AT_VERSION))
                 .findFirst()
@@ -90,8 +90,8 @@ class AuditController {
     }
 
     @GetMapping("/{sessionId}/events")
-    HistoryPage events(@PathVariable String sessionId, @RequestParam Map<String, String> options,
-                       HttpServletRequest request) {
+    HistoryPage events(@PathVariable String sessionId, HttpServletRequest request) {
+        Map<String, String> options = givenOnce(request);
         rejectUnknownOptions(options);
         int top = top(options.get("$top"));
         long after = after(options.get("$skiptoken"));
@@ -110,14 +110,26 @@ class AuditController {
         return new HistoryPage(history.sessionId(), history.deleted(), page, nextLink);
     }
 
+    /**
+     * The query's options, each given once: a doubled one ({@code ?version=1&version=2}) is refused rather than one
+     * of its values picked, as a client that sent two cannot be told which counted.
+     */
+    private static Map<String, String> givenOnce(HttpServletRequest request) {
+        Map<String, String> options = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (values.length != 1) {
+                throw GraphErrors.badRequest("The query option '" + name + "' may be given only once.");
+            }
+            options.put(name, values[0]);
+        });
+        return options;
+    }
+
     private static Instant time(String value) {
-        try {
-            // An unencoded '+' of an offset arrives as a space.
-            return OffsetDateTime.parse(value.replace(' ', '+')).toInstant();
-        } catch (DateTimeParseException notATime) {
-            throw GraphErrors.badRequest("asOf must be an ISO-8601 time with its offset, such as"
-                    + " 2026-01-31T12:00:00Z; '" + value + "' is not.");
-        }
+        // An unencoded '+' of an offset arrives as a space.
+        return DateTimeOffsets.parse(value.replace(' ', '+'))
+                .orElseThrow(() -> GraphErrors.badRequest("asOf must be " + DateTimeOffsets.EXAMPLE + "; '" + value
+                        + "' is not."));
     }
 
     private static long version(String value) {

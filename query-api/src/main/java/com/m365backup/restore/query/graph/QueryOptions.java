@@ -50,11 +50,13 @@ public final class QueryOptions {
     /** What the session collections have always taken, the default of a resource that names none. */
     private static final Set<String> DEFAULT_OPERATORS = Set.of("eq", "ne", "ge", "le");
     private static final String JOINED = "\\s*(?:(?i:and)\\s+(?=\\S)|$)";
+    // Possessive runs inside the quoted literal: a plain alternation repeated once per character recurses as deep
+    // as the literal is long, and a literal of a few kilobytes overflows a thread's stack.
     private static final Pattern CONDITION = Pattern.compile(
-            "\\s*([A-Za-z@./]+)\\s+([A-Za-z]+)\\s+('(?:[^']|'')*'|[^\\s']+)" + JOINED);
+            "\\s*([A-Za-z@./]+)\\s+([A-Za-z]+)\\s+('(?:[^']++|'')*+'|[^\\s']+)" + JOINED);
     /** A function call such as {@code startswith(displayName,'Ad')}. */
     private static final Pattern FUNCTION = Pattern.compile(
-            "\\s*([A-Za-z]+)\\(\\s*([A-Za-z@./]+)\\s*,\\s*('(?:[^']|'')*'|[^\\s')]+)\\s*\\)" + JOINED);
+            "\\s*([A-Za-z]+)\\(\\s*([A-Za-z@./]+)\\s*,\\s*('(?:[^']++|'')*+'|[^\\s')]+)\\s*\\)" + JOINED);
     /** One navigation of {@code $expand}, with its own options in parentheses, e.g. {@code protectionUnit($filter=...)}. */
     private static final Pattern EXPANSION = Pattern.compile("\\s*([A-Za-z]+)\\s*(?:\\((.*)\\))?\\s*", Pattern.DOTALL);
     private static final Pattern ORDER = Pattern.compile("\\s*([A-Za-z]+)(?:\\s+([A-Za-z]+))?\\s*");

@@ -1,6 +1,7 @@
 package com.m365backup.restore.query.graph;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
 record SkipToken(int skip, QueryOptions.After after) {
 
     private static final Pattern SKIP = Pattern.compile("skip:(\\d{1,9})");
-    private static final Pattern AFTER = Pattern.compile("after:(-?\\d{1,19})\\.(\\d{1,9}):(.+)", Pattern.DOTALL);
+    /** The page before ended at a session, whose id is a GUID this service made. */
+    private static final Pattern AFTER = Pattern.compile(
+            "after:(-?\\d{1,19})\\.(\\d{1,9}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
     static SkipToken parse(String token) {
         try {
@@ -27,9 +30,13 @@ record SkipToken(int skip, QueryOptions.After after) {
             Matcher after = AFTER.matcher(text);
             if (after.matches()) {
                 Instant value = Instant.ofEpochSecond(Long.parseLong(after.group(1)), Long.parseLong(after.group(2)));
-                return new SkipToken(0, new QueryOptions.After(value, after.group(3)));
+                // A token this service made names a stored time; any other is crafted, and PostgreSQL would refuse
+                // a time outside its range with an error.
+                if (DateTimeOffsets.supported(value)) {
+                    return new SkipToken(0, new QueryOptions.After(value, after.group(3)));
+                }
             }
-        } catch (IllegalArgumentException | java.time.DateTimeException notOurs) {
+        } catch (IllegalArgumentException | DateTimeException notOurs) {
             // answered below, like any other token this service did not make
         }
         throw GraphErrors.badRequest("The $skiptoken is not valid; follow @odata.nextLink exactly as it was given.");

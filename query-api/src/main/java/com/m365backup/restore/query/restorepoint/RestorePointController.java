@@ -15,7 +15,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,14 +49,15 @@ class RestorePointController {
             .withOperators("lt", "le", "gt", "ge")
             .withFilterInExpand(PROTECTION_UNIT, "id")
             .atMost(LIST_LIMIT);
-    private static final String INVALID_SEARCH = "InvalidSearchRequest";
 
     private final QueryGateway queries;
     private final CurrentCaller caller;
+    private final RestorePointSearchReader searches;
 
-    RestorePointController(QueryGateway queries, CurrentCaller caller) {
+    RestorePointController(QueryGateway queries, CurrentCaller caller, RestorePointSearchReader searches) {
         this.queries = queries;
         this.caller = caller;
+        this.searches = searches;
     }
 
     /**
@@ -115,9 +115,9 @@ class RestorePointController {
     }
 
     @PostMapping(path = "/search", consumes = MediaType.APPLICATION_JSON_VALUE)
-    RestorePointSearchResponse search(@RequestBody RestorePointSearchRequest body, HttpServletRequest request) {
+    RestorePointSearchResponse search(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
         QueryOptions.requireNone(request);
-        SearchRestorePoints search = searchOf(body);
+        SearchRestorePoints search = searches.read(body).in(caller.get().tenantId());
         List<RestorePointView> found = queries.query(search,
                         ResponseTypes.multipleInstancesOf(RestorePointView.class))
                 .join();
@@ -131,51 +131,5 @@ class RestorePointController {
                 UUID.randomUUID().toString(),
                 found.stream().map(RestorePointSearchResponse.Result::new).toList(),
                 noResult);
-    }
-
-    private SearchRestorePoints searchOf(RestorePointSearchRequest body) {
-        if (body.protectionUnitIds() == null || body.protectionUnitIds().isEmpty()
-                || body.protectionUnitIds().stream().anyMatch(id -> id == null || id.isBlank())) {
-            throw invalidSearch("protectionUnitIds must name at least one protection unit.");
-        }
-        RestorePointSearchRequest.TimePeriod period = body.protectionTimePeriod();
-        if (period == null || period.startDateTime() == null || period.endDateTime() == null) {
-            throw invalidSearch("protectionTimePeriod must give a startDateTime and an endDateTime.");
-        }
-        if (period.startDateTime().isAfter(period.endDateTime())) {
-            throw invalidSearch("protectionTimePeriod must not end before it starts.");
-        }
-        if (body.artifactQuery() != null && !body.artifactQuery().isNull()) {
-            throw invalidSearch("Searching inside mailboxes (artifactQuery) is not supported by this service.");
-        }
-        return new SearchRestorePoints(caller.get().tenantId(), List.copyOf(new LinkedHashSet<>(body.protectionUnitIds())),
-                period.startDateTime().toInstant(), period.endDateTime().toInstant(),
-                preference(body.restorePointPreference()), tag(body.tags()));
-    }
-
-    private static SearchRestorePoints.Preference preference(String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "latest" -> SearchRestorePoints.Preference.LATEST;
-            case "oldest" -> SearchRestorePoints.Preference.OLDEST;
-            default -> throw invalidSearch("restorePointPreference must be latest or oldest; it was '" + value + "'.");
-        };
-    }
-
-    private static String tag(String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "none" -> "none";
-            case "fastrestore" -> "fastRestore";
-            default -> throw invalidSearch("tags must be none or fastRestore; it was '" + value + "'.");
-        };
-    }
-
-    private static ErrorResponseException invalidSearch(String message) {
-        return GraphErrors.of(HttpStatus.BAD_REQUEST, INVALID_SEARCH, message);
     }
 }

@@ -1,19 +1,27 @@
 package com.m365backup.restore.query.restorepoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.m365backup.restore.query.SearchRestorePoints;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
 
-/** The body of {@code restorePoints/search}, in Graph's property names (spec/api.md, Resources: restorePoint). */
+/**
+ * The body of {@code restorePoints/search} once read (spec/api.md, Resources: restorePoint): the protection units,
+ * the window of Graph's {@code protectionTimePeriod}, and the optional {@code restorePointPreference} and
+ * {@code tags}.
+ */
 record RestorePointSearchRequest(
         List<String> protectionUnitIds,
-        TimePeriod protectionTimePeriod,
-        String restorePointPreference,
-        String tags,
-        JsonNode artifactQuery) {
+        Instant from,
+        Instant to,
+        SearchRestorePoints.Preference preference,
+        String tag) {
 
-    /** Graph's timePeriod. */
-    record TimePeriod(OffsetDateTime startDateTime, OffsetDateTime endDateTime) {
+    RestorePointSearchRequest {
+        protectionUnitIds = List.copyOf(protectionUnitIds);
+    }
+
+    SearchRestorePoints in(String tenantId) {
+        return new SearchRestorePoints(tenantId, protectionUnitIds, from, to, preference, tag);
     }
 }

@@ -39,7 +39,7 @@ record EvolvableEnums(boolean included) {
      * {@code failed} finds it as {@code unknownFutureValue}, and may not name it.
      */
     String storedStatus(String graphName) {
-        if (UNKNOWN_FUTURE_VALUE.equalsIgnoreCase(graphName)) {
+        if (UNKNOWN_FUTURE_VALUE.equals(graphName)) {
             return included ? UNKNOWN_FUTURE_VALUE : RestoreSessionStatus.FAILED.graphName();
         }
         RestoreSessionStatus status = RestoreSessionStatus.fromGraphName(graphName)

@@ -81,14 +81,21 @@ class MailboxRestoreArtifactController {
         };
     }
 
-    @GetMapping(value = "/$count", produces = MediaType.TEXT_PLAIN_VALUE)
+    /**
+     * The number of artifacts, as Graph answers {@code $count}: {@code text/plain}. Many HTTP clients send
+     * {@code Accept: application/json} whatever they ask for; they get the same number labelled as JSON (a bare
+     * number is a JSON document), rather than a 406 or, worse, {@code $count} taken for an artifact's id. Only an
+     * Accept that admits neither is a 406.
+     */
+    @GetMapping(value = "/$count", produces = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_JSON_VALUE})
     String count(@PathVariable String sessionId, HttpServletRequest request) {
         SessionId id = SessionId.parse(sessionId);
         QueryOptions.requireNone(request);
         return Integer.toString(artifactsOf(id).size());
     }
 
-    @GetMapping("/{artifactId}")
+    /** Never {@code $count}: that path has its own answer, and an Accept it cannot meet must be a 406 there. */
+    @GetMapping("/{artifactId:(?!\\$count$).+}")
     Object artifact(@PathVariable String sessionId, @PathVariable String artifactId, HttpServletRequest request) {
         SessionId id = SessionId.parse(sessionId);
         QueryOptions options = QueryOptions.ofEntity(request, CAPABILITIES);

@@ -6,6 +6,7 @@ import com.m365backup.restore.query.FindRestoreSession;
 import com.m365backup.restore.query.ListRestoreSessions;
 import com.m365backup.restore.query.RestoreSessionPage;
 import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.query.graph.DateTimeOffsets;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -128,12 +128,10 @@ class RestoreSessionController {
             return new ListRestoreSessions.Condition(ListRestoreSessions.Property.STATUS, comparison,
                     enums.storedStatus(asked.value()));
         }
-        try {
-            Instant time = OffsetDateTime.parse(asked.value()).toInstant();
-            return new ListRestoreSessions.Condition(property(asked.property()), comparison, time.toString());
-        } catch (DateTimeParseException notATime) {
-            throw GraphErrors.badRequest("'" + asked.value() + "' is not a time such as 2026-01-31T12:00:00Z.");
-        }
+        Instant time = DateTimeOffsets.parse(asked.value())
+                .orElseThrow(() -> GraphErrors.badRequest("'" + asked.value() + "' is not "
+                        + DateTimeOffsets.EXAMPLE + "."));
+        return new ListRestoreSessions.Condition(property(asked.property()), comparison, time.toString());
     }
 
     private static QueryOptions.After positionOf(RestoreSessionView last, ListRestoreSessions.Order order) {
