@@ -37,32 +37,27 @@ class RecordedCreateRequests implements CreateRequests {
     public Optional<Made> sessionMadeBy(CommandOrigin.CreateRequestKey request) {
         return jdbc.query("""
                         select session_id, session_version from restore_session_create_request
-                        where tenant_id = ? and caller_id = ? and client_request_id = ? and created_at > ?""",
+                        where tenant_id = ? and caller_id = ? and client_request_id = ? and body_digest = ?
+                          and created_at > ?""",
                 rows -> rows.next()
                         ? Optional.of(new Made(rows.getString(1), rows.getLong(2)))
                         : Optional.<Made>empty(),
-                request.tenantId(), request.callerId(), request.clientRequestId(),
+                request.tenantId(), request.callerId(), request.clientRequestId(), request.bodyDigest(),
                 clock.instant().minus(REMEMBERED).atOffset(ZoneOffset.UTC));
     }
 
     @Override
     public void record(CommandOrigin.CreateRequestKey request, Made made, Instant at) {
         forgetOldOnesNowAndThen(at);
-        // A key a day old may still be there until it is cleaned up: the new create takes it over. A fresh one (also
-        // one another transaction holds, once it commits) updates nothing: the same request made a session first.
-        int inserted = jdbc.update("""
+        jdbc.update("""
                 insert into restore_session_create_request
-                    (tenant_id, caller_id, client_request_id, session_id, session_version, created_at)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (tenant_id, caller_id, client_request_id) do update
+                    (tenant_id, caller_id, client_request_id, body_digest, session_id, session_version, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (tenant_id, caller_id, client_request_id, body_digest) do update
                     set session_id = excluded.session_id, session_version = excluded.session_version,
-                        created_at = excluded.created_at
-                    where restore_session_create_request.created_at <= ?""",
-                request.tenantId(), request.callerId(), request.clientRequestId(), made.sessionId(), made.version(),
-                at.atOffset(ZoneOffset.UTC), at.minus(REMEMBERED).atOffset(ZoneOffset.UTC));
-        if (inserted == 0) {
-            throw new AlreadyMade();
-        }
+                        created_at = excluded.created_at""",
+                request.tenantId(), request.callerId(), request.clientRequestId(), request.bodyDigest(),
+                made.sessionId(), made.version(), at.atOffset(ZoneOffset.UTC));
     }
 
     private void forgetOldOnesNowAndThen(Instant now) {

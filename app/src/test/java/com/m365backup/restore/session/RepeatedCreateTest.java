@@ -14,18 +14,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A create repeated with the same client-request-id by the same caller answers the session the first one made
- * (spec/api.md, Answers that never contradict the store): a Graph SDK that retries a create whose answer it lost
- * makes one session, not two.
+ * A create sent again by the same caller, as Graph SDKs retry (the same client-request-id and body, marked with
+ * {@code Retry-Attempt}), answers the session the first one made (spec/api.md, Answers that never contradict the
+ * store): an SDK that retries a create whose answer it lost makes one session, not two. Without the mark it is a create
+ * of its own: the Graph Java SDK sends one client-request-id with all of a client's requests.
  */
 @IntegrationTest
 class RepeatedCreateTest {
@@ -48,12 +46,12 @@ class RepeatedCreateTest {
     }
 
     @Test
-    void a_create_repeated_with_its_client_request_id_answers_the_first_session() {
+    void a_create_retried_with_its_client_request_id_answers_the_first_session() {
         String request = UUID.randomUUID().toString();
         long before = events.sessionsCreated();
 
         GraphHttp.Response first = create(http, request);
-        GraphHttp.Response again = create(http, request);
+        GraphHttp.Response again = retry(http, request, "1");
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
@@ -70,9 +68,33 @@ class RepeatedCreateTest {
                 "Other app", List.of(Permission.READ_WRITE)));
 
         String mine = create(http, request).json().get("id").asText();
-        String theirs = create(otherUser, request).json().get("id").asText();
+        String theirs = retry(otherUser, request, "1").json().get("id").asText();
 
         assertThat(theirs).isNotEqualTo(mine);
+    }
+
+    /** The Graph Java SDK sends one client-request-id with every request of a client: two creates, two sessions. */
+    @Test
+    void the_same_create_not_marked_as_a_retry_is_another_session() {
+        String request = UUID.randomUUID().toString();
+
+        String one = create(http, request).json().get("id").asText();
+        String two = create(http, request).json().get("id").asText();
+
+        assertThat(two).isNotEqualTo(one);
+        assertThat(retry(http, request, "1").json().get("id").asText()).as("a retry answers the latest of them")
+                .isEqualTo(two);
+    }
+
+    @Test
+    void a_retry_with_another_body_is_another_create() {
+        String request = UUID.randomUUID().toString();
+
+        String empty = create(http, request).json().get("id").asText();
+        String other = http.send("POST", SESSIONS, "{\"@odata.type\": \"#microsoft.graph.exchangeRestoreSession\"}",
+                "client-request-id", request, "Retry-Attempt", "1").json().get("id").asText();
+
+        assertThat(other).isNotEqualTo(empty);
     }
 
     @Test
@@ -87,35 +109,26 @@ class RepeatedCreateTest {
     }
 
     @Test
-    void repetitions_at_the_same_moment_make_one_session_and_all_answer_it() throws Exception {
+    void every_retry_of_a_create_answers_the_one_session_it_made() {
         String request = UUID.randomUUID().toString();
         long before = events.sessionsCreated();
-        ExecutorService clients = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<GraphHttp.Response>> answers = IntStream.range(0, 8)
-                    .mapToObj(i -> clients.submit(() -> create(http, request)))
-                    .toList();
-            Set<String> sessions = answers.stream().map(RepeatedCreateTest::join)
-                    .peek(answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(201))
-                    .map(answer -> answer.json().get("id").asText())
-                    .collect(Collectors.toSet());
+        String made = create(http, request).json().get("id").asText();
 
-            assertThat(sessions).hasSize(1);
-            assertThat(events.sessionsCreated()).isEqualTo(before + 1);
-        } finally {
-            clients.shutdown();
-        }
+        Set<String> answered = IntStream.rangeClosed(1, 3)
+                .mapToObj(attempt -> retry(http, request, Integer.toString(attempt)))
+                .peek(answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(201))
+                .map(answer -> answer.json().get("id").asText())
+                .collect(Collectors.toSet());
+
+        assertThat(answered).containsExactly(made);
+        assertThat(events.sessionsCreated()).isEqualTo(before + 1);
     }
 
     private static GraphHttp.Response create(GraphHttp client, String clientRequestId) {
         return client.send("POST", SESSIONS, "{}", "client-request-id", clientRequestId);
     }
 
-    private static GraphHttp.Response join(Future<GraphHttp.Response> answer) {
-        try {
-            return answer.get();
-        } catch (Exception failed) {
-            throw new IllegalStateException(failed);
-        }
+    private static GraphHttp.Response retry(GraphHttp client, String clientRequestId, String attempt) {
+        return client.send("POST", SESSIONS, "{}", "client-request-id", clientRequestId, "Retry-Attempt", attempt);
     }
 }

@@ -66,15 +66,34 @@ final class HostileCorpus {
                 Trait.AUDIT),
         HISTORY("GET", "/audit/restoreSessions/{sessionId}/events", Trait.SESSION, Trait.QUERY, Trait.ANSWERS,
                 Trait.AUDIT),
-        REPLAY_STATUS("GET", "/audit/projections/replay", Trait.ANSWERS, Trait.AUDIT);
+        REPLAY_STATUS("GET", "/audit/projections/replay", Trait.ANSWERS, Trait.AUDIT),
+        LIST_PROTECTION_UNITS("GET", List.of("/solutions/backupRestore/protectionUnits",
+                "/solutions/backupRestore/protectionUnits/graph.mailboxProtectionUnit",
+                "/solutions/backupRestore/protectionUnits/microsoft.graph.mailboxProtectionUnit",
+                "/solutions/backupRestore/mailboxProtectionUnits"), Trait.QUERY, Trait.ANSWERS),
+        COUNT_PROTECTION_UNITS("GET", List.of("/solutions/backupRestore/protectionUnits/$count",
+                "/solutions/backupRestore/protectionUnits/graph.mailboxProtectionUnit/$count",
+                "/solutions/backupRestore/protectionUnits/microsoft.graph.mailboxProtectionUnit/$count",
+                "/solutions/backupRestore/mailboxProtectionUnits/$count"), Trait.QUERY, Trait.ANSWERS),
+        GET_PROTECTION_UNIT("GET", List.of("/solutions/backupRestore/protectionUnits/{unitId}",
+                "/solutions/backupRestore/protectionUnits/{unitId}/graph.mailboxProtectionUnit",
+                "/solutions/backupRestore/protectionUnits/{unitId}/microsoft.graph.mailboxProtectionUnit",
+                "/solutions/backupRestore/mailboxProtectionUnits/{unitId}"), Trait.UNIT, Trait.QUERY, Trait.ANSWERS),
+        LIST_RESTORE_POINTS("GET", "/solutions/backupRestore/restorePoints", Trait.QUERY, Trait.ANSWERS),
+        /** Open without a token, as Graph's: only what it is not may refuse it. */
+        METADATA("GET", "/$metadata", Trait.OPEN);
 
         final String method;
-        final String pattern;
+        final List<String> patterns;
         final Set<Trait> traits;
 
         Kind(String method, String pattern, Trait... traits) {
+            this(method, List.of(pattern), traits);
+        }
+
+        Kind(String method, List<String> patterns, Trait... traits) {
             this.method = method;
-            this.pattern = pattern;
+            this.patterns = patterns;
             this.traits = traits.length == 0 ? EnumSet.noneOf(Trait.class) : EnumSet.of(traits[0], traits);
         }
 
@@ -84,7 +103,7 @@ final class HostileCorpus {
 
         /** Whether a path names something of the first tenant, which another tenant's token must not find. */
         boolean namesATenantsResource() {
-            return has(Trait.SESSION) || has(Trait.RESTORE_POINT);
+            return has(Trait.SESSION) || has(Trait.RESTORE_POINT) || has(Trait.UNIT);
         }
     }
 
@@ -95,6 +114,10 @@ final class HostileCorpus {
         ARTIFACT,
         /** {restorePointId} in the path. */
         RESTORE_POINT,
+        /** {unitId} in the path: a protection unit. */
+        UNIT,
+        /** Served without a token. */
+        OPEN,
         /** Reads its query options and refuses what it does not take. */
         QUERY,
         /** Reads a JSON body. */
@@ -111,8 +134,11 @@ final class HostileCorpus {
         AUDIT
     }
 
-    /** The first tenant's things a request may name: a draft session with one artifact, a restore point. */
-    record Fixture(String sessionId, String artifactId, long sessionVersion, String restorePointId) {
+    /**
+     * The first tenant's things a request may name: a draft session with one artifact, a restore point, and the
+     * protection unit (mailbox) of that restore point.
+     */
+    record Fixture(String sessionId, String artifactId, long sessionVersion, String restorePointId, String unitId) {
     }
 
     private static final Pattern GUID =
@@ -163,12 +189,18 @@ final class HostileCorpus {
     }
 
     private static List<Poison> poisonsFor(Kind kind) {
-        List<Poison> poisons = new ArrayList<>(List.of(Poison.NO_TOKEN, Poison.GARBAGE_TOKEN, Poison.EXPIRED_TOKEN,
-                Poison.UNTRUSTED_TOKEN, Poison.NO_PERMISSION, Poison.WRONG_METHOD));
+        // A token that does not verify is refused also where none is needed: it names someone it cannot prove.
+        List<Poison> poisons = new ArrayList<>(List.of(Poison.GARBAGE_TOKEN, Poison.EXPIRED_TOKEN,
+                Poison.UNTRUSTED_TOKEN, Poison.WRONG_METHOD));
+        if (!kind.has(Trait.OPEN)) {
+            poisons.add(Poison.NO_TOKEN);
+            poisons.add(Poison.NO_PERMISSION);
+        }
         if (kind.namesATenantsResource()) {
             poisons.add(Poison.ANOTHER_TENANT);
         }
-        if (kind.has(Trait.SESSION) || kind.has(Trait.ARTIFACT) || kind.has(Trait.RESTORE_POINT)) {
+        if (kind.has(Trait.SESSION) || kind.has(Trait.ARTIFACT) || kind.has(Trait.RESTORE_POINT)
+                || kind.has(Trait.UNIT)) {
             poisons.add(Poison.MALFORMED_ID);
             poisons.add(Poison.UNKNOWN_ID);
         }
@@ -195,6 +227,7 @@ final class HostileCorpus {
         String sessionId = fixture.sessionId();
         String artifactId = values.chance(50) ? fixture.artifactId() : UUID.randomUUID().toString();
         String restorePointId = fixture.restorePointId();
+        String unitId = fixture.unitId();
         boolean raw = false;
         if (!pathPoisoned && poison != Poison.ANOTHER_TENANT && values.chance(25)) {
             // Noise: the path names something else, whatever it is; the poison refuses the request all the same.
@@ -202,6 +235,7 @@ final class HostileCorpus {
             sessionId = values.chance(50) ? UUID.randomUUID().toString() : values.text();
             artifactId = values.text();
             restorePointId = values.text();
+            unitId = values.text();
             raw = values.chance(30);
         }
         if (pathPoisoned) {
@@ -211,6 +245,8 @@ final class HostileCorpus {
                 artifactId = malformed ? values.text() : UUID.randomUUID().toString();
             } else if (kind.has(Trait.RESTORE_POINT)) {
                 restorePointId = malformed ? values.text() : "rp-never-catalogued-" + UUID.randomUUID();
+            } else if (kind.has(Trait.UNIT)) {
+                unitId = malformed ? values.text() : "unit-never-catalogued-" + UUID.randomUUID();
             } else {
                 sessionId = malformed ? malformedSessionId() : UUID.randomUUID().toString();
             }
@@ -218,7 +254,8 @@ final class HostileCorpus {
         String path = pattern
                 .replace("{sessionId}", segment(sessionId, raw))
                 .replace("{artifactId:(?!\\$count$).+}", segment(artifactId, raw))
-                .replace("{restorePointId}", segment(restorePointId, raw));
+                .replace("{restorePointId}", segment(restorePointId, raw))
+                .replace("{unitId}", segment(unitId, raw));
         if (!pathPoisoned && values.chance(8)) {
             request.noise.add("encoded path");
             // The same path, other spellings a client may use: %24 for $, %2D for -, lower-case hex.
@@ -340,6 +377,12 @@ final class HostileCorpus {
             case LIST_ARTIFACTS -> List.of("$filter=status%20eq%20'added'", "$count=true");
             case GET_ARTIFACT -> List.of("$select=status");
             case GET_RESTORE_POINT -> List.of("$expand=protectionUnit");
+            case LIST_PROTECTION_UNITS -> List.of("$top=" + values.between(1, 5), "$count=true",
+                    "$filter=startswith(email,'a')");
+            case COUNT_PROTECTION_UNITS -> List.of("$filter=startswith(displayName,'A')");
+            case GET_PROTECTION_UNIT -> List.of("$select=email");
+            case LIST_RESTORE_POINTS -> List.of("$expand=protectionUnit($filter=id%20eq%20'"
+                    + fixture.unitId() + "')");
             case HISTORY -> List.of("$top=" + values.between(1, 5));
             case PAST_STATE -> List.of(values.chance(50) ? "version=" + values.between(0, 3)
                     : "asOf=" + percentEncoded(values.pick(HostileValues.EDGE_TIMES), true));
@@ -446,7 +489,7 @@ final class HostileCorpus {
 
     private String collectionPoison(Kind kind) {
         boolean collection = kind == Kind.LIST_EXCHANGE_SESSIONS || kind == Kind.LIST_SESSIONS
-                || kind == Kind.LIST_ARTIFACTS;
+                || kind == Kind.LIST_ARTIFACTS || kind == Kind.LIST_PROTECTION_UNITS;
         return switch (random.nextInt(collection ? 9 : 4)) {
             case 0 -> unknownOption(true);
             case 1 -> values.pick(List.of("$search=x", "$skip=1", "$format=json", "$apply=groupby(status)",

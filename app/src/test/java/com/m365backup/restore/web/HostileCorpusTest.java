@@ -260,7 +260,7 @@ class HostileCorpusTest {
 
     private static HostileCorpus.Kind kindOf(String method, String pattern) {
         for (HostileCorpus.Kind kind : HostileCorpus.Kind.values()) {
-            if (kind.method.equals(method) && kind.pattern.equals(pattern)) {
+            if (kind.method.equals(method) && kind.patterns.contains(pattern)) {
                 return kind;
             }
         }
@@ -279,7 +279,7 @@ class HostileCorpusTest {
         String etag = session.get("@odata.etag").asText();
         return new HostileCorpus.Fixture(session.get("id").asText(),
                 session.get("mailboxRestoreArtifacts").get(0).get("id").asText(),
-                Long.parseLong(etag.substring(3, etag.length() - 1)), restorePoint);
+                Long.parseLong(etag.substring(3, etag.length() - 1)), restorePoint, "mailbox-of-" + restorePoint);
     }
 
     /** Sessions other tests activated finish their restores first, so that the event count stands still. */

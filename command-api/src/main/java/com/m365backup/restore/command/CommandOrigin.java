@@ -11,19 +11,27 @@ import java.util.Optional;
  *
  * @param callerId        the calling user's or application's id, null when the token names neither
  * @param clientRequestId the {@code client-request-id} the client itself sent, null when it sent none (or none the
- *                        service would echo): only then does a request name itself, so that a retry can be known
+ *                        service would echo)
+ * @param retried         whether the client says it sends this request again ({@code Retry-Attempt}, as every Graph
+ *                        SDK's retry handler does)
  */
 public record CommandOrigin(String tenantId, MetaData metaData, Instant requestedAt, String callerId,
-                            String clientRequestId) {
+                            String clientRequestId, boolean retried) {
 
-    /** The key a repeated create is known by (spec/api.md, Answers that never contradict the store), if any. */
-    public Optional<CreateRequestKey> createRequestKey() {
+    /**
+     * The key a create is known by when it is sent again (spec/api.md, Answers that never contradict the store), if
+     * the client named it: its caller, its client-request-id, and what it asked for.
+     *
+     * @param bodyDigest the request body's digest: the Graph Java SDK sends one client-request-id with every request of
+     *                   a client, so the id alone does not tell two creates apart
+     */
+    public Optional<CreateRequestKey> createRequestKey(String bodyDigest) {
         return callerId == null || clientRequestId == null
                 ? Optional.empty()
-                : Optional.of(new CreateRequestKey(tenantId, callerId, clientRequestId));
+                : Optional.of(new CreateRequestKey(tenantId, callerId, clientRequestId, bodyDigest));
     }
 
-    /** A create request as a retry repeats it: the same caller of the same tenant, the same client-request-id. */
-    public record CreateRequestKey(String tenantId, String callerId, String clientRequestId) {
+    /** A create request as a retry repeats it: the same caller of the same tenant, client-request-id and body. */
+    public record CreateRequestKey(String tenantId, String callerId, String clientRequestId, String bodyDigest) {
     }
 }

@@ -22,6 +22,8 @@ public class CommandOrigins {
     static final String REQUEST_ID = "request-id";
     /** The client's correlation id: a request header, and the attribute holding the id the response echoes. */
     static final String CLIENT_REQUEST_ID = "client-request-id";
+    /** What the Graph SDKs' retry handlers add to a request they send again (Kiota's RetryHandler). */
+    static final String RETRY_ATTEMPT = "Retry-Attempt";
 
     private final CurrentCaller currentCaller;
     private final Clock clock;
@@ -47,7 +49,7 @@ public class CommandOrigins {
         // PostgreSQL keeps microseconds: a time answered by a write must equal the time read back later.
         return new CommandOrigin(caller.tenantId(), MetaData.from(metaData),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), callerId(identity),
-                clientsOwn(request, clientRequestId));
+                clientsOwn(request, clientRequestId), request.getHeader(RETRY_ATTEMPT) != null);
     }
 
     private static String callerId(IdentitySet identity) {

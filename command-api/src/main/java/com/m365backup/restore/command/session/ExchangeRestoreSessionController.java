@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -62,7 +65,7 @@ class ExchangeRestoreSessionController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RestoreSessionView> create(@RequestBody(required = false) byte[] body,
                                               HttpServletRequest request) {
-        CreatedSession created = creation.create(createRequests.read(body), origins.of(request));
+        CreatedSession created = creation.create(createRequests.read(body), origins.of(request), digest(body));
         URI location = ServletUriComponentsBuilder.fromRequestUri(request)
                 .path("/{id}").buildAndExpand(created.id()).toUri();
         // Created, but the read side has not shown it in time: say where it will be rather than invite a retry
@@ -83,6 +86,16 @@ class ExchangeRestoreSessionController {
         DeltaResponse applied = delta.apply(id, items, origin, preconditions.expectedVersion(ifMatch));
         // Stored, but not yet shown by the read side: accepted, and a GET will show it soon.
         return ResponseEntity.status(applied.shown() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(applied);
+    }
+
+    /** SHA-256 of the body, in hex: what a create sent again repeats besides its client-request-id. */
+    private static String digest(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body == null ? new byte[0] : body));
+        } catch (NoSuchAlgorithmException unavailable) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", unavailable);
+        }
     }
 
     // Session ids are GUIDs made by this service, in lower case; a GUID compares without regard to case.

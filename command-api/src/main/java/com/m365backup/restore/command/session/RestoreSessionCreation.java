@@ -22,9 +22,10 @@ import java.util.UUID;
  * (spec/api.md, Create). The ids of the session and of its artifacts are made here, so the command is complete.
  *
  * <p>A create that names itself (its client's own {@code client-request-id}) is recorded with the session in the same
- * transaction, and a repetition by the same caller within a day answers that session instead of making another
- * ({@link CreateRequests}); two repetitions at the same moment meet on the record's key, and the second answers the
- * first's session.
+ * transaction ({@link CreateRequests}). When the same create is sent again, marked as a retry as the Graph SDKs mark
+ * theirs ({@code Retry-Attempt}), by the same caller within a day, it is answered with that session instead of making
+ * another. A request not marked so is always a create of its own: the Graph Java SDK sends one client-request-id with
+ * every request of a client, so a second create of the same body is not, by itself, a retry.
  */
 @Component
 class RestoreSessionCreation {
@@ -42,20 +43,13 @@ class RestoreSessionCreation {
         this.createRequests = createRequests;
     }
 
-    CreatedSession create(List<RequestedArtifact> requested, CommandOrigin origin) {
-        Optional<CommandOrigin.CreateRequestKey> key = origin.createRequestKey();
-        Optional<CreateRequests.Made> madeBefore = key.flatMap(createRequests::sessionMadeBy);
-        if (madeBefore.isPresent()) {
-            return shown(madeBefore.get(), origin);
-        }
-        try {
-            return createNew(requested, origin, key);
-        } catch (CreateRequests.AlreadyMade repeatedMeanwhile) {
-            // The same request, repeated while this one ran, made the session first: this is its answer too.
-            return key.flatMap(createRequests::sessionMadeBy)
-                    .map(made -> shown(made, origin))
-                    .orElseThrow(() -> repeatedMeanwhile);
-        }
+    /** @param bodyDigest the request body's digest, part of what a retry repeats */
+    CreatedSession create(List<RequestedArtifact> requested, CommandOrigin origin, String bodyDigest) {
+        Optional<CommandOrigin.CreateRequestKey> key = origin.createRequestKey(bodyDigest);
+        Optional<CreateRequests.Made> madeBefore = origin.retried()
+                ? key.flatMap(createRequests::sessionMadeBy)
+                : Optional.empty();
+        return madeBefore.map(made -> shown(made, origin)).orElseGet(() -> createNew(requested, origin, key));
     }
 
     /** The session an earlier create of the same request made, once the read side shows it (it may be just made). */

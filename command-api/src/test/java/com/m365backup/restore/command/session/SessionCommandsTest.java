@@ -34,7 +34,7 @@ class SessionCommandsTest {
     private static final String SESSION = "3b9e2f60-2c3f-4b83-9a0c-7f3f1f0f6a21";
     private static final CommandOrigin ORIGIN = new CommandOrigin("tenant",
             MetaData.from(Map.of(CallerMetaData.REQUEST_ID, "request-1")), Instant.parse("2026-12-01T10:00:00Z"),
-            "user", null);
+            "user", null, false);
 
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final List<String> asked = new ArrayList<>();

@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
 record SkipToken(int skip, QueryOptions.After after) {
 
     private static final Pattern SKIP = Pattern.compile("skip:(\\d{1,9})");
-    /** The page before ended at a session, whose id is a GUID this service made. */
+    /**
+     * The page before ended at a member: a session (its id a GUID this service made) or a protection unit (its id
+     * the catalog's, opaque text); no control character, which PostgreSQL would refuse in a parameter.
+     */
     private static final Pattern AFTER = Pattern.compile(
-            "after:(-?\\d{1,19})\\.(\\d{1,9}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+            "after:(-?\\d{1,19})\\.(\\d{1,9}):([^\\x00-\\x1f\\x7f]{1,255})");
 
     static SkipToken parse(String token) {
         try {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,6 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The list of a mailbox's restore points, Graph's {@code $expand=protectionUnit($filter=id eq '...')} form. */
 @WebMvcTest(controllers = RestorePointController.class, properties = "spring.mvc.problemdetails.enabled=true")
+@Import(RestorePointSearchReader.class)
 class RestorePointListControllerTest {
 
     private static final String TENANT = "7f3c1a52-0d8e-4c1b-9e44-2b6f9d0a8c11";
