@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,6 +53,14 @@ final class AcknowledgedWrites {
     AcknowledgedWrites(Supplier<GraphHttp> service, List<String> restorePoints) {
         this.service = service;
         this.restorePoints = restorePoints;
+    }
+
+    /** What the clients went through, for the test's output. */
+    String account() {
+        Map<Integer, Long> byStatus = statuses.stream()
+                .collect(Collectors.groupingBy(status -> status, TreeMap::new, Collectors.counting()));
+        return createdSessions.size() + " creates and " + addedArtifacts.size() + " adds acknowledged, answers "
+                + byStatus + ", " + refusedRequests.size() + " writes answered 503";
     }
 
     void start(int count) {

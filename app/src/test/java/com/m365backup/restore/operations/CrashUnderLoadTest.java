@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,9 +67,11 @@ class CrashUnderLoadTest {
             second = start(port, catalog, "second");
             awaitReady(http);
             int acknowledgedAtRestart = writes.addedArtifacts.size();
-            await().atMost(Duration.ofSeconds(60)).until(() -> writes.addedArtifacts.size() > acknowledgedAtRestart + 50);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> writes.addedArtifacts.size() > acknowledgedAtRestart + 50);
             writes.stop();
 
+            System.out.println(getClass().getSimpleName() + ": " + writes.account());
             StoreAccount store = new StoreAccount(new JdbcTemplate(postgres.getPostgresDatabase()));
             assertThat(writes.unexpected).isEmpty();
             store.assertHolds(writes);

@@ -73,6 +73,7 @@ class DatabaseRestartUnderLoadTest {
                     .until(() -> writes.addedArtifacts.size() > acknowledgedAfterRestart + 50);
             writes.stop();
 
+            System.out.println(getClass().getSimpleName() + ": " + writes.account());
             StoreAccount store = new StoreAccount(new JdbcTemplate(postgres.getPostgresDatabase()));
             assertThat(writes.unexpected).isEmpty();
             store.assertHolds(writes);

@@ -134,6 +134,25 @@ class TwoNodesOneSessionTest {
                 .as("the mailbox the other node added again is taken").isEqualTo("DuplicateArtifactInList");
     }
 
+    /** A write answered by one node is shown by the other right after (spec/api.md: read-your-writes on every node). */
+    @Test
+    void a_get_on_the_other_node_right_after_an_answer_shows_the_write() {
+        List<GraphHttp> nodes = List.of(http(first), http(second));
+        String session = nodes.get(0).post(SESSIONS, "{}").json().get("id").asText();
+        for (int write = 0; write < 20; write++) {
+            GraphHttp writer = nodes.get(write % 2);
+            GraphHttp reader = nodes.get((write + 1) % 2);
+            GraphHttp.Response answer = writer.patch(SESSIONS + "/" + session,
+                    delta(Item.add("mailbox-" + UUID.randomUUID())));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            String added = answer.json().at("/mailboxRestoreArtifacts@delta/0/id").asText();
+
+            JsonNode shown = reader.get(SESSIONS + "/" + session + "?$expand=mailboxRestoreArtifacts").json();
+
+            assertThat(artifactsOf(shown)).as("write %d, read on the other node", write).containsKey(added);
+        }
+    }
+
     @Test
     void two_nodes_writing_one_session_never_lose_duplicate_or_misanswer_an_item() throws Exception {
         {
