@@ -1,6 +1,8 @@
 package com.m365backup.restore.operations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.m365backup.restore.ServiceLocation;
+import com.m365backup.restore.security.TokenCommand;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -15,6 +17,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
 
 /**
  * The OpenAPI 3 document at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}), with the request examples
@@ -61,8 +65,10 @@ class ApiDescription {
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .bearerFormat("JWT")
-                        .description("An access token with the scopes or app roles of spec/api.md; locally: "
-                                + "java -jar app.jar token")))
+                        .description("An access token with the scopes or app roles of the README's Security "
+                                + "section; one signed by this service's local key (the embedded default): "
+                                + TokenCommand.invocation(ServiceLocation.ofThisService(),
+                                Path.of("").toAbsolutePath()))))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
