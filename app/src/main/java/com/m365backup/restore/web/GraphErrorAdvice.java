@@ -19,13 +19,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every failure into Graph's error envelope, in one place. The API modules throw {@link ErrorResponse}s whose
  * problem detail carries the Graph {@code code} property and a human message; Spring MVC's own failures (415, 405,
  * 404 ...) are {@link ErrorResponse}s too and get Graph's generic codes. A database that cannot be reached is a 503
- * with {@code Retry-After} ({@link DatabaseUnavailable}). Anything else is a 500 that says nothing of the
- * implementation; its details go to the log with the request id.
+ * with {@code Retry-After} ({@link DatabaseUnavailable}). A client that hung up gets nothing and a line at DEBUG.
+ * Anything else is a 500 that says nothing of the implementation; its details go to the log with the request id.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -78,6 +79,13 @@ class GraphErrorAdvice {
         // ErrorResponse is an interface, so it cannot be named in @ExceptionHandler; it is told apart here.
         if (failure instanceof ErrorResponse error) {
             return rejected(error, request);
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+            // The client hung up mid-response (a broken pipe, Spring's AsyncRequestNotUsableException): no fault of
+            // the service, and nobody left to answer.
+            log.debug("The client went away during {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    failure.toString());
+            return null;
         }
         if (DatabaseUnavailable.causedBy(failure)) {
             // Expected while PostgreSQL is away (readiness shows it too): one line per request, not a stack trace.
