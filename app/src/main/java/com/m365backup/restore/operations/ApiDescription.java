@@ -1,8 +1,7 @@
 package com.m365backup.restore.operations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.m365backup.restore.ServiceLocation;
-import com.m365backup.restore.security.TokenCommand;
+import com.m365backup.restore.security.LocalTokenCommand;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -17,8 +16,6 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.nio.file.Path;
 
 /**
  * The OpenAPI 3 document at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}), with the request examples
@@ -54,7 +51,7 @@ class ApiDescription {
             """;
 
     @Bean
-    OpenAPI restoreSessionsApi() {
+    OpenAPI restoreSessionsApi(LocalTokenCommand tokenCommand) {
         return new OpenAPI().info(new Info()
                         .title("Exchange restore sessions")
                         .version("beta")
@@ -67,8 +64,7 @@ class ApiDescription {
                         .bearerFormat("JWT")
                         .description("An access token with the scopes or app roles of the README's Security "
                                 + "section; one signed by this service's local key (the embedded default): "
-                                + TokenCommand.invocation(ServiceLocation.ofThisService(),
-                                Path.of("").toAbsolutePath()))))
+                                + tokenCommand.line())))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 

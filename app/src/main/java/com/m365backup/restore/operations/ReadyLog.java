@@ -1,7 +1,6 @@
 package com.m365backup.restore.operations;
 
-import com.m365backup.restore.ServiceLocation;
-import com.m365backup.restore.security.TokenCommand;
+import com.m365backup.restore.security.LocalTokenCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,10 +29,13 @@ class ReadyLog {
 
     private final Environment environment;
     private final Path dataDirectory;
+    private final LocalTokenCommand tokenCommand;
 
-    ReadyLog(Environment environment, @Value("${restore.data-directory}") Path dataDirectory) {
+    ReadyLog(Environment environment, @Value("${restore.data-directory}") Path dataDirectory,
+             LocalTokenCommand tokenCommand) {
         this.environment = environment;
         this.dataDirectory = dataDirectory;
+        this.tokenCommand = tokenCommand;
     }
 
     @EventListener
@@ -54,8 +56,7 @@ class ReadyLog {
                     "/swagger-ui.html"));
         }
         if (acceptsLocalTokens()) {
-            parts.add("token: " + TokenCommand.invocation(ServiceLocation.ofThisService(),
-                    Path.of("").toAbsolutePath()));
+            parts.add("token: " + tokenCommand.line());
         }
         if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             parts.add("data in " + dataDirectory.toAbsolutePath());

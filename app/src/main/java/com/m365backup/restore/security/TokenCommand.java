@@ -42,14 +42,17 @@ public class TokenCommand {
 
     /**
      * The command that prints a token for a service running from {@code location}, as typed in {@code working}: the
-     * jar it runs from, or Maven in the checkout its classes were built in ({@code spring-boot:run} builds no jar).
+     * jar it runs from, or Maven in the checkout its classes were built in ({@code spring-boot:run} builds no jar);
+     * {@code options} (already quoted for a shell) follow {@code token}.
      */
-    public static String invocation(ServiceLocation location, Path working) {
+    public static String invocation(ServiceLocation location, Path working, List<String> options) {
+        String arguments = options.isEmpty() ? "token" : "token " + String.join(" ", options);
         if (location.isJar()) {
             Path jar = location.source();
-            return "java -jar " + (jar.startsWith(working) ? working.relativize(jar) : jar) + " token";
+            return "java -jar " + (jar.startsWith(working) ? working.relativize(jar) : jar) + " " + arguments;
         }
-        String maven = "./mvnw -q -pl app -am spring-boot:run -Dspring-boot.run.arguments=token";
+        String maven = "./mvnw -q -pl app -am spring-boot:run -Dspring-boot.run.arguments="
+                + (options.isEmpty() ? arguments : "\"" + arguments + "\"");
         return location.builtIn()
                 .map(checkout -> checkout.equals(working) ? maven : "cd " + checkout + " && " + maven)
                 .orElse("the token command of the service's jar (README, Security)");

@@ -12,6 +12,7 @@ import org.springframework.mock.env.MockEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,11 +90,15 @@ class DataDirectoryTest {
         ServiceLocation classes = ServiceLocation.of(checkout.resolve("app/target/classes"));
         String maven = "./mvnw -q -pl app -am spring-boot:run -Dspring-boot.run.arguments=token";
 
-        assertThat(TokenCommand.invocation(jar, checkout))
+        assertThat(TokenCommand.invocation(jar, checkout, List.of()))
                 .isEqualTo("java -jar app/target/app-0.1.0-SNAPSHOT.jar token");
-        assertThat(TokenCommand.invocation(jar, elsewhere))
+        assertThat(TokenCommand.invocation(jar, elsewhere, List.of()))
                 .isEqualTo("java -jar " + checkout.resolve("app/target/app-0.1.0-SNAPSHOT.jar") + " token");
-        assertThat(TokenCommand.invocation(classes, checkout)).isEqualTo(maven);
-        assertThat(TokenCommand.invocation(classes, elsewhere)).isEqualTo("cd " + checkout + " && " + maven);
+        assertThat(TokenCommand.invocation(classes, checkout, List.of())).isEqualTo(maven);
+        assertThat(TokenCommand.invocation(classes, elsewhere, List.of()))
+                .isEqualTo("cd " + checkout + " && " + maven);
+        assertThat(TokenCommand.invocation(classes, checkout, List.of("--restore.data-directory=/srv/restore")))
+                .isEqualTo("./mvnw -q -pl app -am spring-boot:run "
+                        + "-Dspring-boot.run.arguments=\"token --restore.data-directory=/srv/restore\"");
     }
 }
