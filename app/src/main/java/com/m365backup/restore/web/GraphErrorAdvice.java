@@ -1,6 +1,7 @@
 package com.m365backup.restore.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -17,9 +18,9 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every failure into Graph's error envelope, in one place. The API modules throw {@link ErrorResponse}s whose
@@ -80,13 +81,6 @@ class GraphErrorAdvice {
         if (failure instanceof ErrorResponse error) {
             return rejected(error, request);
         }
-        if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
-            // The client hung up mid-response (a broken pipe, Spring's AsyncRequestNotUsableException): no fault of
-            // the service, and nobody left to answer.
-            log.debug("The client went away during {} {}: {}", request.getMethod(), request.getRequestURI(),
-                    failure.toString());
-            return null;
-        }
         if (DatabaseUnavailable.causedBy(failure)) {
             // Expected while PostgreSQL is away (readiness shows it too): one line per request, not a stack trace.
             log.warn("PostgreSQL unreachable answering {} {}: {}", request.getMethod(), request.getRequestURI(),
@@ -96,9 +90,29 @@ class GraphErrorAdvice {
             return envelope(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
                     GraphError.genericMessage(HttpStatus.SERVICE_UNAVAILABLE), request, headers);
         }
+        if (clientWentAway(failure)) {
+            // The client hung up mid-response (a broken pipe): no fault of the service, and nobody left to answer.
+            log.debug("The client went away during {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    failure.toString());
+            return null;
+        }
         log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
         return envelope(HttpStatus.INTERNAL_SERVER_ERROR, "InternalServerError",
                 GraphError.genericMessage(HttpStatus.INTERNAL_SERVER_ERROR), request, null);
+    }
+
+    /**
+     * Writing the answer failed because the client's connection is gone: Spring's
+     * {@link AsyncRequestNotUsableException} or Tomcat's {@link ClientAbortException}. Not Spring's
+     * {@code DisconnectedClientHelper}, which takes any {@code EOFException} for one, also PostgreSQL's socket's.
+     */
+    private static boolean clientWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AsyncRequestNotUsableException || cause instanceof ClientAbortException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<GraphError> envelope(HttpStatusCode status, String code, String message,

@@ -5,10 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +32,16 @@ class ClientDisconnectTest {
         assertThat(advice.unexpected(hungUp, request)).isNull();
         assertThat(advice.unexpected(new ClientAbortException(new IOException("Broken pipe")), request)).isNull();
         assertThat(output.getAll()).doesNotContain("Unexpected failure").doesNotContain("ERROR");
+    }
+
+    @Test
+    void a_database_connection_that_broke_is_not_a_client_that_went_away() {
+        CannotGetJdbcConnectionException broken = new CannotGetJdbcConnectionException("Failed to obtain JDBC "
+                + "Connection", new SQLException("An I/O error occurred while sending to the backend.", "08006",
+                new EOFException()));
+        broken.setStackTrace(new StackTraceElement[0]);
+
+        assertThat(advice.unexpected(broken, request).getStatusCode().value()).isEqualTo(503);
     }
 
     @Test
