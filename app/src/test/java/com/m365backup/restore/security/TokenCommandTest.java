@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The token command ({@code java -jar app/target/app-0.1.0-SNAPSHOT.jar token ...}, or through Maven) makes tokens the
- * running service accepts, from the same settings: by default a
- * user of the default tenant who may do everything, or who and what the options say.
+ * running service accepts, from the same settings: by default a user of the default tenant who may do everything, or
+ * who and what the options say.
  */
 @IntegrationTest
 class TokenCommandTest {
