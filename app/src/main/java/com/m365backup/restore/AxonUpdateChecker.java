@@ -8,8 +8,19 @@ final class AxonUpdateChecker {
 
     static final String DISABLED_PROPERTY = "axoniq.update-checker.disabled";
     static final String DISABLED_ENVIRONMENT_VARIABLE = "AXONIQ_UPDATE_CHECKER_DISABLED";
+    static final String CONSOLE_ADVERT_PROPERTY = "disable-axoniq-console-message";
 
     private AxonUpdateChecker() {
+    }
+
+    /**
+     * Axon 4.13 also prints a six-line advert for AxonIQ Console at every start; the system property Axon names in it
+     * turns it off.
+     */
+    static void quietConsoleAdvertUnlessAsked() {
+        if (System.getProperty(CONSOLE_ADVERT_PROPERTY) == null) {
+            System.setProperty(CONSOLE_ADVERT_PROPERTY, "true");
+        }
     }
 
     static void disableUnlessAsked() {

@@ -27,6 +27,7 @@ public class RestoreSessionsApplication {
             return;
         }
         AxonUpdateChecker.disableUnlessAsked();
+        AxonUpdateChecker.quietConsoleAdvertUnlessAsked();
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(RestoreSessionsApplication.class)
                     .web(WebApplicationType.NONE)

@@ -48,6 +48,20 @@ public record EventStoreReader(JdbcTemplate jdbc) {
         return count == null ? 0 : count;
     }
 
+    /**
+     * Events of the kinds a request writes: the restore engine's steps (scheduling, start and outcome of each
+     * artifact, a session's start and end), which sessions activated by earlier tests write in the background, left
+     * out.
+     */
+    public long requestEventCount() {
+        Long count = jdbc.queryForObject("""
+                select count(*) from domain_event_entry
+                where payload_type not like '%.ArtifactRestore%'
+                  and payload_type not like '%.RestoreSessionStarted'
+                  and payload_type not like '%.RestoreSessionEnded'""", Long.class);
+        return count == null ? 0 : count;
+    }
+
     public long eventCount() {
         Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         return count == null ? 0 : count;

@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Earlier versions kept PostgreSQL's files right in the data folder ({@code ./data}); they now live in
- * {@code ./data/postgres}, beside the local signing key. A data folder of the earlier kind is used where it is, so
- * that an upgrade finds every session it had.
+ * The first versions kept PostgreSQL's files right in the data folder ({@code data/}); they now live in
+ * {@code data/postgres}, beside the local signing key. A data folder of the earlier kind is used where it is, so
+ * that an upgrade finds every session it had. ({@link DataDirectory} finds a data folder that earlier versions made
+ * in the working directory.)
  */
 final class EarlierDataLayout {
 
@@ -25,7 +26,7 @@ final class EarlierDataLayout {
                 && !Files.exists(configured.resolve("PG_VERSION"))
                 && Files.exists(parent.resolve("PG_VERSION"));
         if (earlier) {
-            log.warn("PostgreSQL's data is in {}, where earlier versions kept it; it stays there", parent);
+            log.info("PostgreSQL's data is in {}, where earlier versions kept it; it stays there", parent);
             return parent;
         }
         return configured;

@@ -32,6 +32,7 @@ class EmbeddedPostgresConfiguration {
                 ? Files.createTempDirectory("restore-sessions-pg")
                 : EarlierDataLayout.orNew(properties.dataDirectory().toAbsolutePath());
         Files.createDirectories(dataDirectory);
+        PostgresOutput.install();
         OrphanedPostgres.stopIfRunning(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeoutException;
  * Restores each artifact in progress through the {@link MailboxRestorer} and records the result as one command:
  * {@link CompleteArtifactRestore}, or {@link FailArtifactRestore} when the restorer throws or runs out of time
  * ({@code UnknownError} unless it names a Graph code). The other artifacts go on either way. A restore interrupted
- * because the service stops ({@link MailboxRestoreInterrupted}) records nothing.
+ * because the service stops ({@link MailboxRestoreInterrupted}) records nothing. How long each restore took goes to
+ * {@link RestoreMeters}, once its result is stored.
  *
  * <p>Its own pooled processor, one event per batch: the result's events and the token commit together right after
  * the restorer answers, so an artifact whose result is stored is never handed to the restorer again, also not after
@@ -48,14 +49,16 @@ class MailboxRestores {
     private final ExecutorService restoreThreads;
     private final Duration timeout;
     private final Clock clock;
+    private final RestoreMeters meters;
 
     MailboxRestores(MailboxRestorer restorer, CommandGateway commandGateway, ExecutorService mailboxRestoreThreads,
-                    RestoreEngineProperties properties, Clock clock) {
+                    RestoreEngineProperties properties, Clock clock, RestoreMeters meters) {
         this.restorer = restorer;
         this.commandGateway = commandGateway;
         this.restoreThreads = mailboxRestoreThreads;
         this.timeout = properties.restoreTimeout();
         this.clock = clock;
+        this.meters = meters;
     }
 
     @EventHandler
@@ -63,6 +66,7 @@ class MailboxRestores {
         MailboxRestore restore = new MailboxRestore(event.tenantId(), event.sessionId(), event.artifactId(),
                 event.restorePointId(), event.mailboxId(), event.destinationType());
         Object result;
+        long started = System.nanoTime();
         // A task of its own, so that a restore given up (time-out, the service stopping) is interrupted, not left running.
         Future<RestoredMailbox> restoring = restoreThreads.submit(() -> restorer.restore(restore));
         try {
@@ -83,8 +87,10 @@ class MailboxRestores {
             restoring.cancel(true);
             throw stopping;
         }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
         try {
             commandGateway.sendAndWait(result);
+            meters.artifactRestored(result instanceof CompleteArtifactRestore ? "succeeded" : "failed", took);
         } catch (RestoreSessionRejected rejected) {
             if (rejected.rejection() != Rejection.ARTIFACT_NOT_AT_THAT_STEP) {
                 throw rejected;

@@ -1,6 +1,7 @@
 package com.m365backup.restore.operations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.m365backup.restore.security.LocalTokenCommand;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -50,7 +51,7 @@ class ApiDescription {
             """;
 
     @Bean
-    OpenAPI restoreSessionsApi() {
+    OpenAPI restoreSessionsApi(LocalTokenCommand tokenCommand) {
         return new OpenAPI().info(new Info()
                         .title("Exchange restore sessions")
                         .version("beta")
@@ -61,8 +62,9 @@ class ApiDescription {
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .bearerFormat("JWT")
-                        .description("An access token with the scopes or app roles of spec/api.md; locally: "
-                                + "java -jar app.jar token")))
+                        .description("An access token with the scopes or app roles of the README's Security "
+                                + "section; one signed by this service's local key (the embedded default): "
+                                + tokenCommand.line())))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 

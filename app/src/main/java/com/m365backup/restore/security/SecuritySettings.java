@@ -25,12 +25,13 @@ public record SecuritySettings(
 
     /**
      * @param enabled whether tokens signed by the local key are accepted; never when an issuer is configured
-     * @param keyFile where the local signing key is kept, made on first use; never committed
+     * @param keyFile where the local signing key is kept, made on first use; never committed (application.properties:
+     *                in the data folder)
      * @param issuer  the {@code iss} of local tokens
      */
     public record LocalTokens(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("./data/local-signing-key.json") Path keyFile,
+            Path keyFile,
             @DefaultValue("urn:exchange-restore-sessions:local-issuer") String issuer) {
     }
 }

@@ -1,19 +1,22 @@
 package com.m365backup.restore.security;
 
+import com.m365backup.restore.ServiceLocation;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * {@code java -jar app.jar token ...}: prints a token signed by the local key, for trying the service without an
- * identity provider (README, Security). Only the service's settings are loaded (the key file, the issuer, the
- * audience, as the running service reads them), not the service, so it answers at once and needs no database.
- * Without options: a user of the default tenant who may read, write, search and audit.
+ * {@code java -jar app/target/app-0.1.0-SNAPSHOT.jar token ...}, or in the checkout without a jar
+ * {@code ./mvnw -q -pl app -am spring-boot:run -Dspring-boot.run.arguments=token}: prints a token signed by the local
+ * key, for trying the service without an identity provider (README, Security). Only the service's settings are loaded
+ * (the key file, the issuer, the audience, as the running service reads them), not the service, so it answers at once
+ * and needs no database. Without options: a user of the default tenant who may read, write, search and audit.
  */
 // Not a @Configuration: the service's component scan must not pick it up; it is only ever the source of its own run.
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -35,6 +38,24 @@ public class TokenCommand {
             String defaultTenant = context.getEnvironment().getRequiredProperty("restore.default-tenant-id");
             System.out.println(issue(options, settings, defaultTenant));
         }
+    }
+
+    /**
+     * The command that prints a token for a service running from {@code location}, as typed in {@code working}: the
+     * jar it runs from, or Maven in the checkout its classes were built in ({@code spring-boot:run} builds no jar);
+     * {@code options} (already quoted for a shell) follow {@code token}.
+     */
+    public static String invocation(ServiceLocation location, Path working, List<String> options) {
+        String arguments = options.isEmpty() ? "token" : "token " + String.join(" ", options);
+        if (location.isJar()) {
+            Path jar = location.source();
+            return "java -jar " + (jar.startsWith(working) ? working.relativize(jar) : jar) + " " + arguments;
+        }
+        String maven = "./mvnw -q -pl app -am spring-boot:run -Dspring-boot.run.arguments="
+                + (options.isEmpty() ? arguments : "\"" + arguments + "\"");
+        return location.builtIn()
+                .map(checkout -> checkout.equals(working) ? maven : "cd " + checkout + " && " + maven)
+                .orElse("the token command of the service's jar (README, Security)");
     }
 
     static String issue(TokenCommandLine options, SecuritySettings settings, String defaultTenant) {

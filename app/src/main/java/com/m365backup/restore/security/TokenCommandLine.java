@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The options of {@code java -jar app.jar token}: {@code --tenant}, {@code --user} and {@code --name} for a user's
+ * The options of the token command ({@link TokenCommand}): {@code --tenant}, {@code --user} and {@code --name} for a user's
  * token, or {@code --app} and {@code --app-name} for an application's, {@code --scopes} and {@code --roles} (comma
  * or space separated), {@code --hours}. Each as {@code --option value} or {@code --option=value}; options of the
  * service itself ({@code --restore.…=…}) may come along and are left to Spring.

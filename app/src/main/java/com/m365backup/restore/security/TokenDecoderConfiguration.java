@@ -58,8 +58,8 @@ class TokenDecoderConfiguration {
                 clock);
         NimbusJwtDecoder decoder = tokens.decoder();
         decoder.setJwtValidator(validator(local.issuer(), settings, clock));
-        log.info("Accepting local tokens signed by the key in {}; get one with: java -jar app.jar token "
-                + "--tenant {} (README, Security)", local.keyFile(), defaultTenant);
+        log.info("Accepting local tokens signed by the key in {} (their default tenant: {}; README, Security)",
+                local.keyFile().toAbsolutePath(), defaultTenant);
         return decoder;
     }
 

@@ -1,6 +1,7 @@
 package com.m365backup.restore.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -17,6 +18,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
@@ -24,8 +26,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * Turns every failure into Graph's error envelope, in one place. The API modules throw {@link ErrorResponse}s whose
  * problem detail carries the Graph {@code code} property and a human message; Spring MVC's own failures (415, 405,
  * 404 ...) are {@link ErrorResponse}s too and get Graph's generic codes. A database that cannot be reached is a 503
- * with {@code Retry-After} ({@link DatabaseUnavailable}). Anything else is a 500 that says nothing of the
- * implementation; its details go to the log with the request id.
+ * with {@code Retry-After} ({@link DatabaseUnavailable}). A client that hung up gets nothing and a line at DEBUG.
+ * Anything else is a 500 that says nothing of the implementation; its details go to the log with the request id.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -95,9 +97,29 @@ class GraphErrorAdvice {
             return envelope(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
                     GraphError.genericMessage(HttpStatus.SERVICE_UNAVAILABLE), request, headers);
         }
+        if (clientWentAway(failure)) {
+            // The client hung up mid-response (a broken pipe): no fault of the service, and nobody left to answer.
+            log.debug("The client went away during {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    failure.toString());
+            return null;
+        }
         log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), failure);
         return envelope(HttpStatus.INTERNAL_SERVER_ERROR, "InternalServerError",
                 GraphError.genericMessage(HttpStatus.INTERNAL_SERVER_ERROR), request, null);
+    }
+
+    /**
+     * Writing the answer failed because the client's connection is gone: Spring's
+     * {@link AsyncRequestNotUsableException} or Tomcat's {@link ClientAbortException}. Not Spring's
+     * {@code DisconnectedClientHelper}, which takes any {@code EOFException} for one, also PostgreSQL's socket's.
+     */
+    private static boolean clientWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AsyncRequestNotUsableException || cause instanceof ClientAbortException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<GraphError> envelope(HttpStatusCode status, String code, String message,

@@ -13,6 +13,7 @@ import com.m365backup.restore.session.Rejection;
 import com.m365backup.restore.session.RestoreSessionRejected;
 import com.m365backup.restore.session.ScheduleArtifactRestore;
 import com.m365backup.restore.session.StartArtifactRestore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +62,8 @@ class RestoreProcessTest {
         restoreThreads = Executors.newCachedThreadPool();
         engine = new RestoreEngine(commands, claims, clock);
         restores = new MailboxRestores(restorer, commands, restoreThreads,
-                new RestoreEngineProperties(Duration.ofMillis(200)), clock);
+                new RestoreEngineProperties(Duration.ofMillis(200)), clock,
+                new RestoreMeters(new SimpleMeterRegistry()));
     }
 
     @AfterEach

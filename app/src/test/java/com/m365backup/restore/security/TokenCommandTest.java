@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code java -jar app.jar token ...} makes tokens the running service accepts, from the same settings: by default a
- * user of the default tenant who may do everything, or who and what the options say.
+ * The token command ({@code java -jar app/target/app-0.1.0-SNAPSHOT.jar token ...}, or through Maven) makes tokens the
+ * running service accepts, from the same settings: by default a user of the default tenant who may do everything, or
+ * who and what the options say.
  */
 @IntegrationTest
 class TokenCommandTest {

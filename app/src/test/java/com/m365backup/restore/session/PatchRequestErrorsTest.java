@@ -142,25 +142,25 @@ class PatchRequestErrorsTest {
     @Test
     void a_session_unknown_to_the_tenant_is_not_found_and_nothing_is_stored() {
         String unknown = UUID.randomUUID().toString();
-        long before = events.eventCount();
+        long before = events.requestEventCount();
 
         GraphHttp.Response response = http.patch(SESSIONS + "/" + unknown,
                 "{\"mailboxRestoreArtifacts@delta\": [" + ADD.formatted("rp-unknown-session") + "]}");
 
         assertGraphError(response, 404, "RestoreSessionNotFound");
         assertThat(events.eventTypesOf(unknown)).isEmpty();
-        assertThat(events.eventCount()).isEqualTo(before);
+        assertThat(events.requestEventCount()).isEqualTo(before);
     }
 
     @Test
     void a_session_id_that_is_not_well_formed_is_refused() {
-        long before = events.eventCount();
+        long before = events.requestEventCount();
 
         GraphHttp.Response response = http.patch(SESSIONS + "/not-a-session-id",
                 "{\"mailboxRestoreArtifacts@delta\": [" + ADD.formatted("rp-bad-id") + "]}");
 
         assertGraphError(response, 400, "InvalidRestoreSessionId");
-        assertThat(events.eventCount()).isEqualTo(before);
+        assertThat(events.requestEventCount()).isEqualTo(before);
     }
 
     @Test
