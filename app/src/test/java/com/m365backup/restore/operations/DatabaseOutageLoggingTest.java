@@ -42,7 +42,7 @@ class DatabaseOutageLoggingTest {
 
     @Test
     void a_failure_given_as_the_throwable_argument_is_one_line_too(CapturedOutput output) {
-        log.info("Releasing claims", unreachable());
+        log.warn("Releasing claims", unreachable());
 
         assertThat(output.getOut()).contains("Releasing claims (PostgreSQL unreachable: ").doesNotContain("\tat ");
     }
