@@ -159,7 +159,9 @@ class ServiceMetadataTest {
         assertThat(activate.getReturnType().getType().getFullQualifiedName())
                 .isEqualTo(qualified("restoreSessionBase"));
         assertThat(search.getParameterNames()).containsExactly("bindingParameter", "protectionUnitIds",
-                "protectionTimePeriod", "restorePointPreference", "tags");
+                "protectionTimePeriod", "restorePointPreference", "tags", "artifactQuery");
+        assertThat(search.getParameter("artifactQuery").getType().getFullQualifiedName())
+                .isEqualTo(qualified("artifactQuery"));
         assertThat(search.getReturnType().getType().getFullQualifiedName())
                 .isEqualTo(qualified("restorePointSearchResponse"));
     }

@@ -23,6 +23,11 @@ public enum RestoreSessionStatus {
         return graphName;
     }
 
+    /** Whether the session has ended: {@code completed}, {@code completedWithError} or {@code failed}. */
+    public boolean ended() {
+        return this == COMPLETED || this == COMPLETED_WITH_ERROR || this == FAILED;
+    }
+
     /** The member Graph's JSON names, compared without regard to case as Graph clients vary in it. */
     public static Optional<RestoreSessionStatus> fromGraphName(String graphName) {
         return Arrays.stream(values()).filter(member -> member.graphName.equalsIgnoreCase(graphName)).findFirst();
