@@ -37,7 +37,7 @@ public record TestCatalog(RestorePointCatalogImport catalog, String tenantId) {
         return ids;
     }
 
-    /** A mailbox with these restore points of its own; its email is {@link #email}, its directory object {@link #user}. */
+    /** A mailbox with these restore points; its email is {@link #email}, its directory object {@link #user}. */
     public void mailbox(String mailboxId, RestorePointCatalogFile.RestorePoint... restorePoints) {
         catalog.load(file(mailboxId, restorePoints));
     }

@@ -23,11 +23,11 @@ import java.util.Set;
  */
 public final class SyntheticMailbox {
 
-    public static final List<String> TOPICS = List.of("Quarterly report", "Invoice", "Project Phoenix", "Team offsite",
-            "Contract renewal", "Security review", "Budget", "Customer feedback", "Travel itinerary",
+    public static final List<String> TOPICS = List.of("Quarterly report", "Invoice", "Project Phoenix",
+            "Team offsite", "Contract renewal", "Security review", "Budget", "Customer feedback", "Travel itinerary",
             "Weekly status");
-    public static final List<String> PEOPLE = List.of("adele.vance", "alex.wilber", "megan.bowen", "lee.gu", "nestor.wilke",
-            "patti.fernandez", "diego.siciliani", "lynne.robbins");
+    public static final List<String> PEOPLE = List.of("adele.vance", "alex.wilber", "megan.bowen", "lee.gu",
+            "nestor.wilke", "patti.fernandez", "diego.siciliani", "lynne.robbins");
     private static final String DOMAIN = "@contoso.com";
     private static final Instant FIRST = Instant.parse("2025-01-01T00:00:00Z");
     private static final int SECONDS_IN_TWO_YEARS = 730 * 86_400;

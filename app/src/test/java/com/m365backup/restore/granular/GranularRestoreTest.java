@@ -92,7 +92,8 @@ class GranularRestoreTest {
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         JsonNode body = found.json();
         String searchResponseId = body.get("searchResponseId").asText();
-        assertThat(body.get("@odata.context").asText()).endsWith("/beta/$metadata#microsoft.graph.restorePointSearchResponse");
+        assertThat(body.get("@odata.context").asText())
+                .endsWith("/beta/$metadata#microsoft.graph.restorePointSearchResponse");
         assertThat(body.get("noResultProtectionUnitIds")).isEmpty();
         assertThat(body.get("searchResults")).extracting(result -> result.get("restorePoint").get("id").asText())
                 .containsExactlyInAnyOrder(restorePoint, secondRestorePoint);

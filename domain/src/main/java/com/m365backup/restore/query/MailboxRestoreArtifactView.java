@@ -39,7 +39,8 @@ public record MailboxRestoreArtifactView(
 
     @JsonProperty("@odata.type")
     public String odataType() {
-        return granular() ? "#microsoft.graph.granularMailboxRestoreArtifact" : "#microsoft.graph.mailboxRestoreArtifact";
+        return granular() ? "#microsoft.graph.granularMailboxRestoreArtifact"
+                : "#microsoft.graph.mailboxRestoreArtifact";
     }
 
     /** Whether it restores the messages of a search rather than its whole mailbox. */

@@ -79,7 +79,7 @@ class SessionReadSide {
         }
     }
 
-    /** How the read side shows a bulk addition request of the session now; empty when it does not, or could not be asked. */
+    /** How the read side shows a bulk addition request of the session now; empty when it does not or could not say. */
     Optional<BulkAdditionRequestView> findBulkRequestAfterWrite(String tenantId, String sessionId, String requestId) {
         try {
             return join(queryGateway.query(new ListBulkAdditionRequests(tenantId, sessionId, true),

@@ -28,7 +28,8 @@ import java.util.Set;
  * its {@code mailboxes}, as Graph's does; the request read by its id shows them.
  */
 @RestController
-@RequestMapping({"/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS,
+@RequestMapping({
+        "/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS,
         "/beta/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS,
         "/v1.0/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS})
 class BulkAdditionRequestController {

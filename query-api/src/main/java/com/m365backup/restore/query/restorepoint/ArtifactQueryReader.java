@@ -109,7 +109,8 @@ final class ArtifactQueryReader {
         }
         if (term.group(2) != null) {
             boolean from = term.group(2).equals(">=");
-            return MessageCondition.of(from ? MessageProperty.RECEIVED_ON_OR_AFTER : MessageProperty.RECEIVED_ON_OR_BEFORE,
+            return MessageCondition.of(
+                    from ? MessageProperty.RECEIVED_ON_OR_AFTER : MessageProperty.RECEIVED_ON_OR_BEFORE,
                     time(value, from, "received" + term.group(2)).toString());
         }
         return switch (term.group(1).toLowerCase(Locale.ROOT)) {
