@@ -57,10 +57,6 @@ public final class SyntheticMailbox {
         return new SyntheticMailbox(messages);
     }
 
-    public List<MailboxMessage> messages() {
-        return messages;
-    }
-
     /** How many of its messages the query finds. */
     public int count(ArtifactQuery query) {
         return (int) messages.stream().filter(query::matches).count();

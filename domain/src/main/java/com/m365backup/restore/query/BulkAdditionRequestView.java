@@ -44,11 +44,4 @@ public record BulkAdditionRequestView(
     public List<String> protectionUnitIds() {
         return null;
     }
-
-    /** The same request as a list shows it: without its mailboxes. */
-    public BulkAdditionRequestView withoutMailboxes() {
-        return new BulkAdditionRequestView(id, sessionId, displayName, destinationType, protectionTimePeriod,
-                restorePointPreference, tags, status, error, null, directoryObjectIds, createdBy, createdDateTime,
-                lastModifiedBy, lastModifiedDateTime);
-    }
 }

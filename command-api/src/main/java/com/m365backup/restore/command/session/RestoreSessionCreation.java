@@ -59,12 +59,12 @@ class RestoreSessionCreation {
         List<NewGranularArtifact> granular = new ArrayList<>();
         List<NewMailboxArtifact> whole = new ArrayList<>();
         for (int index = 0; index < requested.size(); index++) {
-            String searchResponseId = requested.get(index).searchResponseId();
-            if (searchResponseId == null) {
-                whole.add(artifacts.get(index));
+            RequestedArtifact artifact = requested.get(index);
+            if (artifact.granular()) {
+                granular.add(new NewGranularArtifact(artifacts.get(index), artifact.searchResponseId(),
+                        searches.get(artifact.searchResponseId())));
             } else {
-                granular.add(new NewGranularArtifact(artifacts.get(index), searchResponseId,
-                        searches.get(searchResponseId)));
+                whole.add(artifacts.get(index));
             }
         }
         String sessionId = UUID.randomUUID().toString();
