@@ -15,8 +15,9 @@ import java.util.List;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An Exchange restore session: the only place where its rules live (spec/api.md, Lifecycle and PATCH). Command
- * handlers check and apply; event sourcing handlers only remember, so that history always replays.
+ * An Exchange restore session: the only place where its rules live (spec/api.md, Lifecycle, PATCH, Bulk addition
+ * requests, Granular restore and Retention). Command handlers check and apply; event sourcing handlers only
+ * remember, so that history always replays.
  *
  * <p>Handlers of existing sessions answer the session's version after the change (the sequence number of its last
  * event, counted from 0), so that the API can wait until the read side has caught up with the write it answers. The
@@ -29,7 +30,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>Its fields are the shape of its snapshot (JSON, through the event store's serializer): a change of that shape
  * takes a new {@code @Revision}, after which snapshots of the former shape are ignored and the session is read from
- * its events.
+ * its events. Revision 2 added its kind, its bulk addition request, when it ended and whether it was retired, and a
+ * granular artifact's query.
  */
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
