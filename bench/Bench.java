@@ -124,6 +124,7 @@ public class Bench {
             }
             if (settings.runs("restore")) {
                 restores.runToCompletion(settings.largeSession, Optional.empty(), true);
+                restores.runBulkRequest();
             }
             report.addPostgresFigures(limits.figures());
             report.note(PostgresLimits.SCRATCH_SHAPE);
@@ -172,6 +173,8 @@ final class Settings {
     final int growthSessions = number("BENCH_GROWTH_SESSIONS", 3);
     final int mediumSession = number("BENCH_MEDIUM_SESSION", 1_000);
     final int largeSession = number("BENCH_LARGE_SESSION", 10_000);
+    final int bulkMailboxes = number("BENCH_BULK_MAILBOXES", 10_000);
+    final int bulkUnknown = number("BENCH_BULK_UNKNOWN", 10);
     final Duration sessionTimeout = Duration.ofSeconds(number("BENCH_SESSION_TIMEOUT_SECONDS", 180));
     final Duration phaseTimeout = Duration.ofSeconds(number("BENCH_PHASE_TIMEOUT_SECONDS", 120));
     final Duration pastStateTimeout = Duration.ofSeconds(number("BENCH_PAST_STATE_TIMEOUT_SECONDS", 60));
@@ -213,6 +216,11 @@ final class Settings {
         if (settings.mailboxes < settings.largeSession) {
             throw new IllegalArgumentException("BENCH_MAILBOXES must be at least BENCH_LARGE_SESSION: a mailbox is in"
                     + " a session at most once");
+        }
+        if (settings.bulkUnknown > settings.bulkMailboxes
+                || settings.mailboxes < settings.bulkMailboxes - settings.bulkUnknown) {
+            throw new IllegalArgumentException("BENCH_BULK_MAILBOXES less BENCH_BULK_UNKNOWN mailboxes must be in the"
+                    + " catalog of BENCH_MAILBOXES");
         }
         return settings;
     }
@@ -875,6 +883,16 @@ record Answer(int status, String body, HttpHeaders headers, long nanos) {
         return codes;
     }
 
+    /** How many details of the answer's error name this code (a bulk request's unresolved mailboxes). */
+    int errorDetails(String code) {
+        Matcher matcher = Pattern.compile("\\{\"code\":\"" + Pattern.quote(code) + "\"").matcher(body);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
     String errorCode() {
         Matcher matcher = Pattern.compile("\"code\":\"([^\"]*)\"").matcher(body);
         return matcher.find() ? matcher.group(1) : "";
@@ -911,6 +929,7 @@ final class GraphApi {
 
     private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final String ACTIVATE = "/beta/solutions/backupRestore/restoreSessions/%s/activate";
+    private static final String BULK_REQUESTS = "/mailboxRestoreArtifactsBulkAdditionRequests";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     private final HttpClient http;
@@ -964,6 +983,15 @@ final class GraphApi {
 
     Answer activate(String sessionId) {
         return send("activate", post(String.format(ACTIVATE, sessionId), ""), 200);
+    }
+
+    Answer createBulkRequest(String sessionId, String body) {
+        return send("create bulk request", post(SESSIONS + "/" + sessionId + BULK_REQUESTS, body), 201);
+    }
+
+    Answer bulkRequest(String sessionId, String requestId) {
+        return send("GET bulk request", authorized(SESSIONS + "/" + sessionId + BULK_REQUESTS + "/" + requestId)
+                .GET(), 200);
     }
 
     Answer session(String sessionId, boolean expand) {
@@ -1399,6 +1427,89 @@ final class RestorePhase {
                         tally);
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * 4e: a bulk addition request of n mailboxes (the catalog's first ones by email, and some no catalog knows) on
+     * one empty session, timed from its POST, then from activation to a terminal status; judged by the issue "the
+     * rest of Graph's Exchange restore": created in at most 2 s, activated to completed in at most 60 s, every
+     * resolved mailbox an artifact and every unknown one in the request's error.details.
+     */
+    void runBulkRequest() {
+        int mailboxes = settings.bulkMailboxes;
+        int unknown = settings.bulkUnknown;
+        int resolvable = mailboxes - unknown;
+        String figure = "4e bulk request of " + Format.count(mailboxes) + " mailboxes";
+        Tally tally = new Tally();
+        GraphApi counted = api.counting(tally);
+        try {
+            PgbenchResult commits = limits.singleRowCommits(settings.writeClients);
+            Answer draft = counted.createDraft();
+            if (!draft.ok()) {
+                report.row(new Row(figure + ", create", "the empty session was refused: " + draft.status(), "",
+                        "n/a", "<= 2 s", Verdict.FAIL), tally);
+                return;
+            }
+            String session = draft.sessionIdFromLocation();
+            StringBuilder emails = new StringBuilder();
+            for (int i = 0; i < mailboxes; i++) {
+                String email = i < resolvable
+                        ? String.format(Locale.ROOT, "bench.mailbox.%05d@contoso.com", i)
+                        : String.format(Locale.ROOT, "bench.unknown.%05d@contoso.com", i);
+                emails.append(i == 0 ? "" : ",").append('"').append(email).append('"');
+            }
+            String body = "{\"displayName\":\"Bench\",\"mailboxes\":[" + emails + "],"
+                    + "\"protectionTimePeriod\":{\"startDateTime\":\"2000-01-01T00:00:00Z\","
+                    + "\"endDateTime\":\"2100-01-01T00:00:00Z\"},\"destinationType\":\"inPlace\"}";
+            Bench.log("4e: a bulk request of %,d mailboxes (%,d of them unknown) on session %s", mailboxes, unknown,
+                    session);
+            Answer created = counted.createBulkRequest(session, body);
+            String oneCommit = String.format(Locale.ROOT, "1 command, 1 event, 1 commit (PostgreSQL's single-row"
+                    + " commit: %s at %,.0f/s)", Format.millis((long) (1e9 / commits.transactionsPerSecond())),
+                    commits.transactionsPerSecond());
+            boolean createdInTime = created.status() == 201 && created.nanos() <= TimeUnit.SECONDS.toNanos(2);
+            report.row(new Row(figure + ", create", Format.seconds(created.nanos()) + " (" + created.status() + ")",
+                    oneCommit, "n/a", "<= 2 s", Verdict.of(createdInTime)), tally);
+            if (created.status() != 201) {
+                return;
+            }
+            String requestId = created.sessionIdFromLocation();
+            Duration bound = settings.restorerBound(resolvable);
+            String limit = String.format(Locale.ROOT, "n x %d ms / %d = %s", settings.restoreMillis,
+                    settings.parallelRestores, Format.seconds(bound.toNanos()));
+            String acceptance = "<= 60 s, total = " + Format.count(resolvable) + " resolved, "
+                    + Format.count(unknown) + " in error.details";
+            long start = System.nanoTime();
+            Answer activated = counted.activate(session);
+            if (!activated.ok()) {
+                report.row(new Row(figure + ", activate -> terminal", "activation refused: " + activated.status()
+                        + " " + activated.errorCode(), limit, "n/a", acceptance, Verdict.FAIL), tally);
+                return;
+            }
+            long deadline = start + settings.sessionTimeout.toNanos();
+            Answer last = activated;
+            while (!TERMINAL.contains(last.sessionStatus()) && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                Answer polled = counted.session(session, false);
+                if (polled.ok()) {
+                    last = polled;
+                }
+            }
+            long elapsed = System.nanoTime() - start;
+            Answer request = counted.bulkRequest(session, requestId);
+            int details = request.errorDetails("ProtectionUnitNotFound");
+            String counts = String.format(Locale.ROOT, "total %d, completed %d, failed %d; request %s, %d in"
+                            + " error.details", last.artifactCount("total"), last.artifactCount("completed"),
+                    last.artifactCount("failed"), request.sessionStatus(), details);
+            boolean correct = TERMINAL.contains(last.sessionStatus()) && last.artifactCount("total") == resolvable
+                    && last.artifactCount("completed") == resolvable && details == unknown;
+            report.row(new Row(figure + ", activate -> terminal", Format.seconds(elapsed) + ", "
+                    + last.sessionStatus() + " (" + counts + ")", limit,
+                    Format.ratio(elapsed / (double) bound.toNanos()) + " of the restorer's bound", acceptance,
+                    Verdict.of(correct && elapsed <= TimeUnit.SECONDS.toNanos(60))), tally);
+        } catch (Exception failed) {
+            report.row(new Row(figure, "error: " + failed.getMessage(), "", "n/a", "", Verdict.FAIL), tally);
         }
     }
 }

@@ -5,7 +5,8 @@
 #
 # Usage: bench/run.sh [all|writes|restore|reads|replay]      (default all, about 12 minutes on 2 cores)
 #   writes   4a PATCH of 50 adds, 4b write load (and 5d, the read-your-writes wait under it), 4c PATCH growth
-#   restore  4d activate -> completed, sessions of 1,000 and 10,000 artifacts
+#   restore  4d activate -> completed, sessions of 1,000 and 10,000 artifacts; 4e a bulk request of 10,000 mailboxes
+#            created, then activated to completed
 #   reads    5a GET saturation (wrk), 5b GET at a fixed rate, 5c past state of a completed session
 #   replay   6  seed-history then replay on a data folder of its own
 #
@@ -18,6 +19,7 @@
 #   BENCH_WARMUP_SECONDS [5] BENCH_WRITE_LOAD_SECONDS [30] BENCH_WRITE_CLIENTS [4]   4b
 #   BENCH_GROWTH_SESSIONS [3] BENCH_MEDIUM_SESSION [1000]               4c (and the 1,000 session of 4d, 5c)
 #   BENCH_LARGE_SESSION [10000]                                        4d
+#   BENCH_BULK_MAILBOXES [10000] BENCH_BULK_UNKNOWN [10]               4e (that many of the mailboxes unknown)
 #   BENCH_SESSION_TIMEOUT_SECONDS [180]  building one session, and again its restore
 #   BENCH_PHASE_TIMEOUT_SECONDS [120]    4a
 #   BENCH_PAST_STATE_TIMEOUT_SECONDS [60]  each half of 5c (version, asOf)

@@ -37,9 +37,29 @@ public record TestCatalog(RestorePointCatalogImport catalog, String tenantId) {
         return ids;
     }
 
+    /** A mailbox with these restore points; its email is {@link #email}, its directory object {@link #user}. */
+    public void mailbox(String mailboxId, RestorePointCatalogFile.RestorePoint... restorePoints) {
+        catalog.load(file(mailboxId, restorePoints));
+    }
+
+    /** A restore point taken at that time, valid for years, with that tag ({@code none} or {@code fastRestore}). */
+    public static RestorePointCatalogFile.RestorePoint takenAt(String id, OffsetDateTime taken, String tag) {
+        return new RestorePointCatalogFile.RestorePoint(id, taken, EXPIRES, tag);
+    }
+
+    /** The email address of a mailbox this catalog made. */
+    public static String email(String mailboxId) {
+        return mailboxId + "@contoso.com";
+    }
+
+    /** The directory object id of the user of a mailbox this catalog made. */
+    public static String user(String mailboxId) {
+        return "user-" + mailboxId;
+    }
+
     private RestorePointCatalogFile file(String mailboxId, RestorePointCatalogFile.RestorePoint... restorePoints) {
         return new RestorePointCatalogFile(List.of(new RestorePointCatalogFile.Tenant(tenantId, List.of(
-                new RestorePointCatalogFile.ProtectionUnit(mailboxId, "user-" + mailboxId, "Mailbox " + mailboxId,
-                        mailboxId + "@contoso.com", List.of(restorePoints))))));
+                new RestorePointCatalogFile.ProtectionUnit(mailboxId, user(mailboxId), "Mailbox " + mailboxId,
+                        email(mailboxId), List.of(restorePoints))))));
     }
 }

@@ -64,7 +64,7 @@ class MailboxRestores {
     @EventHandler
     void on(ArtifactRestoreStarted event) throws InterruptedException {
         MailboxRestore restore = new MailboxRestore(event.tenantId(), event.sessionId(), event.artifactId(),
-                event.restorePointId(), event.mailboxId(), event.destinationType());
+                event.restorePointId(), event.mailboxId(), event.destinationType(), event.artifactQuery());
         Object result;
         long started = System.nanoTime();
         // A task of its own, so that a restore given up (time-out, the service stopping) is interrupted, not left running.

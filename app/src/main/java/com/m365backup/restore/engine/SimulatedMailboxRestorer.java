@@ -12,7 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Stands in for Exchange so that the whole lifecycle runs on one machine: each restore takes the configured time, and
  * fails when its restore point is on the configured list or, at the configured rate, at random. A restore into a new
- * folder names the folder after the time of the restore; an in-place restore names none.
+ * folder names the folder after the time of the restore; an in-place restore names none. A granular restore restores
+ * the messages its query finds in the unit's {@link SyntheticMailbox}, as many as the search counted.
  */
 class SimulatedMailboxRestorer implements MailboxRestorer {
 
@@ -44,7 +45,8 @@ class SimulatedMailboxRestorer implements MailboxRestorer {
                     + restore.mailboxId() + " (simulated failure).");
         }
         // The same artifact always restores the same number of items: outcomes stay comparable across runs.
-        int items = Math.floorMod(restore.artifactId().hashCode(), MAX_ITEMS) + 1;
+        int items = restore.query() != null ? SyntheticMailbox.of(restore.mailboxId()).count(restore.query())
+                : Math.floorMod(restore.artifactId().hashCode(), MAX_ITEMS) + 1;
         if (restore.destinationType() == DestinationType.IN_PLACE) {
             return new RestoredMailbox(null, null, items);
         }

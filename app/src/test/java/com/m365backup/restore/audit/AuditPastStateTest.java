@@ -250,7 +250,7 @@ class AuditPastStateTest {
     }
 
     private static JsonNode marked(JsonNode graphSession, boolean deleted) {
-        return ((ObjectNode) graphSession.deepCopy()).put("deleted", deleted);
+        return ((ObjectNode) graphSession.deepCopy()).put("deleted", deleted).put("retired", false);
     }
 
     /** A session's first event written straight into the event store, as an import from another store would. */

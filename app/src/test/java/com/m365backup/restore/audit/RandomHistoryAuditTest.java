@@ -335,7 +335,8 @@ class RandomHistoryAuditTest {
             assertThat(events.eventTypesOf(session.id)).hasSize(eventsBefore + 1).last()
                     .isEqualTo("RestoreSessionDeleted");
             session.deleted = true;
-            JsonNode asDeleted = ((ObjectNode) session.last().seen().deepCopy()).put("deleted", true);
+            JsonNode asDeleted = ((ObjectNode) session.last().seen().deepCopy()).put("deleted", true)
+                    .put("retired", false);
             session.history.add(new Still(eventsBefore, asDeleted, Instant.now(), null));
             return;
         }
@@ -364,7 +365,7 @@ class RandomHistoryAuditTest {
             session.history.add(new Still(last.version(), last.seen(), Instant.now(), null));
             return;
         }
-        JsonNode seen = ((ObjectNode) graphGet(session)).put("deleted", false);
+        JsonNode seen = ((ObjectNode) graphGet(session)).put("deleted", false).put("retired", false);
         String etag = seen.get("@odata.etag").asText();
         long version = Long.parseLong(etag.substring(etag.indexOf('"') + 1, etag.lastIndexOf('"')));
         session.history.add(new Still(version, seen, Instant.now(), null));

@@ -159,7 +159,9 @@ class ServiceMetadataTest {
         assertThat(activate.getReturnType().getType().getFullQualifiedName())
                 .isEqualTo(qualified("restoreSessionBase"));
         assertThat(search.getParameterNames()).containsExactly("bindingParameter", "protectionUnitIds",
-                "protectionTimePeriod", "restorePointPreference", "tags");
+                "protectionTimePeriod", "restorePointPreference", "tags", "artifactQuery");
+        assertThat(search.getParameter("artifactQuery").getType().getFullQualifiedName())
+                .isEqualTo(qualified("artifactQuery"));
         assertThat(search.getReturnType().getType().getFullQualifiedName())
                 .isEqualTo(qualified("restorePointSearchResponse"));
     }
@@ -174,6 +176,8 @@ class ServiceMetadataTest {
         String session = created.json().get("id").asText();
         String unit = http.get("/beta" + ROOT + "/restorePoints/" + restorePoint + "?$expand=protectionUnit")
                 .json().at("/protectionUnit/id").asText();
+        String bulk = bulkSessionActivated(catalog);
+        String granular = granularSession(catalog);
         List<GraphHttp.Response> answers = new ArrayList<>();
         for (String version : List.of("", "/beta", "/v1.0")) {
             for (String path : List.of("/exchangeRestoreSessions?$expand=mailboxRestoreArtifacts&$top=5",
@@ -183,12 +187,21 @@ class ServiceMetadataTest {
                     "/protectionUnits?$top=5",
                     "/protectionUnits/microsoft.graph.mailboxProtectionUnit?$top=5",
                     "/mailboxProtectionUnits?$top=5",
-                    "/restorePoints?$expand=protectionUnit(%24filter%3Did%20eq%20'" + unit + "')")) {
+                    "/restorePoints?$expand=protectionUnit(%24filter%3Did%20eq%20'" + unit + "')",
+                    "/exchangeRestoreSessions/" + bulk + "/mailboxRestoreArtifactsBulkAdditionRequests",
+                    "/exchangeRestoreSessions/" + granular + "/granularMailboxRestoreArtifacts",
+                    "/exchangeRestoreSessions?$expand=granularMailboxRestoreArtifacts,mailboxRestoreArtifacts"
+                            + "&$top=1000")) {
                 answers.add(http.get(version + ROOT + path));
             }
             answers.add(http.post(version + ROOT + "/restorePoints/search", """
                     {"protectionUnitIds": ["%s"], "protectionTimePeriod":
                       {"startDateTime": "2020-01-01T00:00:00Z", "endDateTime": "2040-01-01T00:00:00Z"}}"""
+                    .formatted(unit)));
+            answers.add(http.post(version + ROOT + "/restorePoints/search", """
+                    {"protectionUnitIds": ["%s"], "protectionTimePeriod":
+                      {"startDateTime": "2020-01-01T00:00:00Z", "endDateTime": "2040-01-01T00:00:00Z"},
+                     "artifactQuery": {"artifactType": "message", "queryExpression": "subject:invoice"}}"""
                     .formatted(unit)));
         }
 
@@ -209,6 +222,68 @@ class ServiceMetadataTest {
                 contexts.requireDeclared(resolved.type(), payload, context);
             }
         });
+    }
+
+    @Test
+    void a_bulk_and_a_granular_session_read_whole_are_what_their_types_declare() {
+        TestCatalog catalog = new TestCatalog(catalogImport, tenant);
+        String bulk = bulkSessionActivated(catalog);
+        String granular = granularSession(catalog);
+        ContextUrls contexts = new ContextUrls(edm);
+        EdmEntityType session = entityType("exchangeRestoreSession");
+
+        JsonNode bulkRead = http.get("/beta" + ROOT + "/exchangeRestoreSessions/" + bulk
+                + "?$expand=mailboxRestoreArtifacts,mailboxRestoreArtifactsBulkAdditionRequests").json();
+        JsonNode granularRead = http.get("/beta" + ROOT + "/exchangeRestoreSessions/" + granular
+                + "?$expand=granularMailboxRestoreArtifacts", "Prefer", "include-unknown-enum-members").json();
+        String requestId = bulkRead.get("mailboxRestoreArtifactsBulkAdditionRequests").get(0).get("id").asText();
+        JsonNode request = http.get("/beta" + ROOT + "/exchangeRestoreSessions/" + bulk
+                + "/mailboxRestoreArtifactsBulkAdditionRequests/" + requestId).json();
+
+        contexts.requireDeclared(session, bulkRead, "a bulk session");
+        contexts.requireDeclared(session, granularRead, "a granular session");
+        contexts.requireDeclared(entityType("mailboxRestoreArtifactsBulkAdditionRequest"), request, "a request");
+        assertThat(bulkRead.get("mailboxRestoreArtifactsBulkAdditionRequests").get(0).get("error").get("details"))
+                .isNotEmpty();
+        assertThat(granularRead.get("restoreJobType").asText()).isEqualTo("granular");
+        assertThat(session.getNavigationProperty("granularMailboxRestoreArtifacts").containsTarget()).isTrue();
+        assertThat(session.getNavigationProperty("mailboxRestoreArtifactsBulkAdditionRequests").containsTarget())
+                .isTrue();
+        assertThat(enumType("restoreArtifactsBulkRequestStatus").getMemberNames()).containsExactly("unknown",
+                "active", "completed", "completedWithErrors", "unknownFutureValue");
+    }
+
+    /** A session of a bulk request that activation resolved, one mailbox known and one not. */
+    private String bulkSessionActivated(TestCatalog catalog) {
+        String mailbox = "metadata-bulk-" + UUID.randomUUID();
+        catalog.onMailbox(mailbox, mailbox + "-rp");
+        String session = http.post("/beta" + ROOT + "/exchangeRestoreSessions", "{}").json().get("id").asText();
+        GraphHttp.Response requested = http.post("/beta" + ROOT + "/exchangeRestoreSessions/" + session
+                + "/mailboxRestoreArtifactsBulkAdditionRequests", """
+                {"mailboxes": ["%s", "%s-nobody@contoso.com"], "destinationType": "inPlace",
+                 "protectionTimePeriod": {"startDateTime": "2020-01-01T00:00:00Z",
+                                          "endDateTime": "2040-01-01T00:00:00Z"}}"""
+                .formatted(TestCatalog.email(mailbox), mailbox));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        assertThat(http.post("/beta" + ROOT + "/restoreSessions/" + session + "/activate", "").status())
+                .isEqualTo(200);
+        return session;
+    }
+
+    private String granularSession(TestCatalog catalog) {
+        String mailbox = "metadata-granular-" + UUID.randomUUID();
+        catalog.onMailbox(mailbox, mailbox + "-rp");
+        String searchResponseId = http.post("/beta" + ROOT + "/restorePoints/search", """
+                {"protectionUnitIds": ["%s"], "protectionTimePeriod":
+                  {"startDateTime": "2020-01-01T00:00:00Z", "endDateTime": "2040-01-01T00:00:00Z"},
+                 "artifactQuery": {"artifactType": "message", "queryExpression": "subject:invoice"}}"""
+                .formatted(mailbox)).json().get("searchResponseId").asText();
+        GraphHttp.Response created = http.post("/beta" + ROOT + "/exchangeRestoreSessions", """
+                {"granularMailboxRestoreArtifacts": [
+                  {"restorePoint": {"id": "%s"}, "destinationType": "new", "searchResponseId": "%s"}]}"""
+                .formatted(mailbox + "-rp", searchResponseId));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
     }
 
     @Test

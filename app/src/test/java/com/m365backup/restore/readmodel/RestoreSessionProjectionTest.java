@@ -5,6 +5,11 @@ import com.m365backup.restore.caller.CallerMetaData;
 import com.m365backup.restore.caller.IdentitySet;
 import com.m365backup.restore.query.ArtifactCount;
 import com.m365backup.restore.query.ArtifactList;
+import com.m365backup.restore.query.BulkAdditionRequestList;
+import com.m365backup.restore.query.BulkAdditionRequestView;
+import com.m365backup.restore.query.ListBulkAdditionRequests;
+import com.m365backup.restore.query.PublicError;
+import com.m365backup.restore.query.PublicErrorDetail;
 import com.m365backup.restore.query.AwaitRestoreSessionVersion;
 import com.m365backup.restore.query.FindRestoreSession;
 import com.m365backup.restore.query.ListMailboxArtifacts;
@@ -13,10 +18,22 @@ import com.m365backup.restore.query.MailboxRestoreArtifactView;
 import com.m365backup.restore.query.RestorePointReference;
 import com.m365backup.restore.query.RestoreSessionPage;
 import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.session.ActivateRestoreSession;
 import com.m365backup.restore.session.AddMailboxArtifact;
+import com.m365backup.restore.session.ArtifactQuery;
+import com.m365backup.restore.session.BulkResolution;
+import com.m365backup.restore.session.CreateBulkAdditionRequest;
 import com.m365backup.restore.session.CreateRestoreSession;
 import com.m365backup.restore.session.DestinationType;
+import com.m365backup.restore.session.GranularSearch;
+import com.m365backup.restore.session.MessageCondition;
+import com.m365backup.restore.session.MessageProperty;
+import com.m365backup.restore.session.NewGranularArtifact;
 import com.m365backup.restore.session.NewMailboxArtifact;
+import com.m365backup.restore.session.RestorePointPreference;
+import com.m365backup.restore.session.RetireRestoreSession;
+import com.m365backup.restore.session.TenantRestoreLoad;
+import com.m365backup.restore.session.UnresolvedMailbox;
 import com.m365backup.restore.session.RemovalReason;
 import com.m365backup.restore.session.RemoveMailboxArtifact;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -31,7 +48,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -75,6 +95,9 @@ class RestoreSessionProjectionTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final String tenant = UUID.randomUUID().toString();
 
@@ -209,6 +232,176 @@ class RestoreSessionProjectionTest {
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(list(0, 100, true)).isEqualTo(before));
+    }
+
+    @Test
+    void a_bulk_request_shows_active_then_resolved_with_the_mailboxes_it_could_not_resolve() {
+        String session = create(MEGAN, CREATED);
+        String requestId = requestBulk(session);
+        assertThat(shown(session, 1)).isTrue();
+        BulkAdditionRequestView active = bulkRequests(session, true).get(0);
+        NewMailboxArtifact adele = artifact("rp-adele", "mailbox-adele");
+        UnresolvedMailbox nobody = new UnresolvedMailbox("nobody@contoso.com", UnresolvedMailbox.NO_SUCH_MAILBOX,
+                "The tenant has no mailbox with the email address 'nobody@contoso.com'.");
+
+        long version = activate(session, new BulkResolution(requestId, List.of(adele), List.of(nobody)));
+
+        assertThat(shown(session, version)).isTrue();
+        assertThat(active.status()).isEqualTo("active");
+        assertThat(active.mailboxes()).containsExactly("adele@contoso.com", "nobody@contoso.com");
+        assertThat(active.createdBy()).isEqualTo(IdentitySet.ofUser("u-megan", "Megan Bowen"));
+        BulkAdditionRequestView resolved = bulkRequests(session, false).get(0);
+        assertThat(resolved.status()).isEqualTo("completedWithErrors");
+        assertThat(resolved.mailboxes()).isNull();
+        assertThat(resolved.error()).isEqualTo(new PublicError("BulkRestoreMailboxesNotResolved",
+                "1 of the request's 2 mailboxes could not be resolved to a restore point; each is named in the"
+                        + " details.", null, List.of(new PublicErrorDetail(nobody.code(), nobody.message(),
+                "nobody@contoso.com"))));
+        assertThat(resolved.lastModifiedBy()).isEqualTo(IdentitySet.ofApplication("app-backup", "Contoso Backup"));
+        assertThat(find(session, true)).get().satisfies(view -> {
+            assertThat(view.restoreJobType()).isEqualTo("bulk");
+            assertThat(view.restoreSessionArtifactCount().total()).isEqualTo(1);
+            assertThat(view.mailboxRestoreArtifacts()).extracting(artifact -> artifact.restorePoint().id())
+                    .containsExactly("rp-adele");
+        });
+    }
+
+    @Test
+    void a_granular_sessions_artifacts_are_listed_as_granular_ones_with_their_search() {
+        NewMailboxArtifact artifact = artifact("rp-g", "mailbox-g");
+        String session = createGranular(artifact, "search-1");
+        assertThat(shown(session, 1)).isTrue();
+
+        assertThat(queries.query(new ListMailboxArtifacts(tenant, session, true), ArtifactList.class).join()
+                .artifacts()).singleElement().satisfies(view -> {
+                    assertThat(view.searchResponseId()).isEqualTo("search-1");
+                    assertThat(view.odataType()).isEqualTo("#microsoft.graph.granularMailboxRestoreArtifact");
+                });
+        assertThat(queries.query(new ListMailboxArtifacts(tenant, session), ArtifactList.class).join().artifacts())
+                .isEmpty();
+        assertThat(find(session, true)).get().satisfies(view -> {
+            assertThat(view.restoreJobType()).isEqualTo("granular");
+            assertThat(view.mailboxRestoreArtifacts()).isNull();
+            assertThat(view.granularMailboxRestoreArtifacts()).hasSize(1);
+        });
+    }
+
+    @Test
+    void a_retired_session_is_gone_from_the_read_model() {
+        String session = endedSession();
+        long version = retire(session);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(session, false).isEmpty());
+        assertThat(version).isPositive();
+        assertThat(queries.query(new ListMailboxArtifacts(tenant, session), ArtifactList.class).join().sessionFound())
+                .isFalse();
+    }
+
+    @Test
+    void replaying_every_event_rebuilds_bulk_requests_granular_artifacts_and_retirements_row_for_row() {
+        String bulk = create(MEGAN, CREATED);
+        String requestId = requestBulk(bulk);
+        UnresolvedMailbox nobody = new UnresolvedMailbox("nobody@contoso.com", UnresolvedMailbox.NO_SUCH_MAILBOX,
+                "No such mailbox.");
+        activate(bulk, new BulkResolution(requestId, List.of(artifact("rp-b", "mailbox-b-" + UUID.randomUUID())),
+                List.of(nobody)));
+        String granular = createGranular(artifact("rp-g", "mailbox-g"), "search-2");
+        String retired = endedSession();
+        retire(retired);
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(bulk, false).map(RestoreSessionView::status)
+                .filter(status -> status.equals("completed")).isPresent() && find(retired, false).isEmpty()
+                && find(granular, false).isPresent());
+        Map<String, List<Map<String, Object>>> before = rowsOf(List.of(bulk, granular, retired));
+        StreamingEventProcessor processor = processing
+                .eventProcessor(PROJECTION, StreamingEventProcessor.class).orElseThrow();
+
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } finally {
+            processor.start();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(rowsOf(List.of(bulk, granular, retired))).isEqualTo(before));
+        assertThat(before.get("bulk_addition_request")).hasSize(1);
+        assertThat(before.get("mailbox_restore_artifact")).hasSize(2);
+        assertThat(before.get("restore_session")).hasSize(2);
+    }
+
+    /** The rows of these sessions in each table of the read model, arrays as lists (the driver's compare as refs). */
+    private Map<String, List<Map<String, Object>>> rowsOf(List<String> sessions) {
+        Map<String, List<Map<String, Object>>> rows = new HashMap<>();
+        Object ids = sessions.toArray(String[]::new);
+        rows.put("restore_session", comparable(jdbc.queryForList(
+                "select * from restore_session where id = any (?) order by id", ids)));
+        for (String table : List.of("mailbox_restore_artifact", "bulk_addition_request")) {
+            rows.put(table, comparable(jdbc.queryForList("select * from " + table + " where session_id = any (?)"
+                    + " order by session_id, id", ids)));
+        }
+        return rows;
+    }
+
+    private static List<Map<String, Object>> comparable(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> {
+            Map<String, Object> values = new HashMap<>();
+            row.forEach((column, value) -> {
+                try {
+                    values.put(column, value instanceof Array array
+                            ? List.of((Object[]) array.getArray()) : value);
+                } catch (SQLException unreadable) {
+                    throw new IllegalStateException(unreadable);
+                }
+            });
+            return values;
+        }).toList();
+    }
+
+    private String requestBulk(String session) {
+        String requestId = UUID.randomUUID().toString();
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateBulkAdditionRequest(session, tenant,
+                requestId, "Sales", List.of("adele@contoso.com", "nobody@contoso.com"), List.of(),
+                CREATED.minusSeconds(86_400), CREATED, DestinationType.IN_PLACE, RestorePointPreference.LATEST, null, CREATED))
+                .andMetaData(caller(MEGAN)));
+        return requestId;
+    }
+
+    private long activate(String session, BulkResolution resolution) {
+        Long version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ActivateRestoreSession(
+                session, tenant, new TenantRestoreLoad(0, 25, 0, 1000), resolution, CHANGED, null))
+                .andMetaData(caller(BACKUP_APP)));
+        return version;
+    }
+
+    private String createGranular(NewMailboxArtifact artifact, String searchResponseId) {
+        String session = UUID.randomUUID().toString();
+        ArtifactQuery query = new ArtifactQuery("subject:invoice",
+                List.of(MessageCondition.of(MessageProperty.SUBJECT, "invoice")));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateRestoreSession(session, tenant,
+                List.of(), List.of(new NewGranularArtifact(artifact, searchResponseId, new GranularSearch(
+                        searchResponseId, artifact.mailboxId(), List.of(artifact.restorePointId()), query,
+                        EXPIRES))), CREATED)).andMetaData(caller(MEGAN)));
+        return session;
+    }
+
+    /** A session of one artifact, activated and run by the engine to its end. */
+    private String endedSession() {
+        String session = create(MEGAN, CREATED, artifact("rp-e", "mailbox-e-" + UUID.randomUUID()));
+        activate(session, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(session, false).map(RestoreSessionView::status)
+                .filter(status -> status.equals("completed")).isPresent());
+        return session;
+    }
+
+    /** Retired at once: a retention of nothing, asked now. */
+    private long retire(String session) {
+        commands.sendAndWait(new RetireRestoreSession(session, Duration.ZERO, Instant.now()));
+        return eventStore.lastSequenceNumberFor(session).orElseThrow();
+    }
+
+    private List<BulkAdditionRequestView> bulkRequests(String session, boolean withMailboxes) {
+        return queries.query(new ListBulkAdditionRequests(tenant, session, withMailboxes),
+                BulkAdditionRequestList.class).join().requests();
     }
 
     private String create(Map<String, String> who, Instant at, NewMailboxArtifact... artifacts) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,6 +157,29 @@ class PermissionsTest {
 
         denied(writer.post(ROOT + "/restorePoints/search", SEARCH), Permission.SEARCH);
         assertThat(searcher.post(ROOT + "/restorePoints/search", SEARCH).status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_paths_of_bulk_requests_and_granular_artifacts_read_with_read_and_write_with_read_write_only() {
+        String session = admin.post(SESSIONS, "{}").json().get("id").asText();
+        String requests = SESSIONS + "/" + session + "/mailboxRestoreArtifactsBulkAdditionRequests";
+        String granular = SESSIONS + "/" + session + "/granularMailboxRestoreArtifacts";
+        List<String> history = events.eventTypesOf(session);
+        GraphHttp reader = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.READ), List.of()));
+        GraphHttp writer = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.READ_WRITE), List.of()));
+
+        assertThat(List.of(requests, requests + "/$count", granular, granular + "/$count")).allSatisfy(path ->
+                assertThat(reader.get(path).status()).as(path).isEqualTo(200));
+        denied(reader.post(requests, """
+                {"mailboxes": ["adele@contoso.com"], "destinationType": "inPlace", "protectionTimePeriod":
+                  {"startDateTime": "2026-01-01T00:00:00Z", "endDateTime": "2036-01-01T00:00:00Z"}}"""),
+                Permission.READ_WRITE);
+        denied(reader.delete(requests + "/" + UUID.randomUUID()), Permission.READ_WRITE);
+        denied(writer.post(ROOT + "/restorePoints/search", SEARCH.replace("}}", "},"
+                + " \"artifactQuery\": {\"artifactType\": \"message\", \"queryExpression\": \"subject:a\"}}")),
+                Permission.SEARCH);
+
+        assertThat(events.eventTypesOf(session)).isEqualTo(history);
     }
 
     @Test

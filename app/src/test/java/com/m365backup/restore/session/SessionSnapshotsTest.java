@@ -100,6 +100,34 @@ class SessionSnapshotsTest {
         assertThat(audited.at("/value/0/eventType").asText()).isEqualTo("restoreSessionCreated");
     }
 
+    @Test
+    void a_bulk_session_read_from_its_snapshot_keeps_its_request_and_refuses_what_a_bulk_session_refuses() {
+        GraphHttp http = new GraphHttp(port);
+        TestCatalog catalog = new TestCatalog(catalogImport, tenant);
+        List<String> mailboxes = IntStream.range(0, 12).mapToObj(i -> "mbx-snapshot-bulk-" + UUID.randomUUID())
+                .toList();
+        mailboxes.forEach(mailbox -> catalog.onMailbox(mailbox, mailbox + "-rp"));
+        String session = http.post(SESSIONS, "{}").json().get("id").asText();
+        String requests = SESSIONS + "/" + session + "/mailboxRestoreArtifactsBulkAdditionRequests";
+        String requestId = http.post(requests, """
+                {"mailboxes": [%s], "destinationType": "inPlace", "protectionTimePeriod":
+                  {"startDateTime": "2020-01-01T00:00:00Z", "endDateTime": "2040-01-01T00:00:00Z"}}"""
+                .formatted(mailboxes.stream().map(mailbox -> "\"" + TestCatalog.email(mailbox) + "\"")
+                        .collect(Collectors.joining(", ")))).json().get("id").asText();
+
+        assertThat(http.post("/beta/solutions/backupRestore/restoreSessions/" + session + "/activate", "").status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshotAt(session) != null);
+
+        assertThat(http.post(requests, """
+                {"mailboxes": ["x@contoso.com"], "destinationType": "inPlace", "protectionTimePeriod":
+                  {"startDateTime": "2020-01-01T00:00:00Z", "endDateTime": "2040-01-01T00:00:00Z"}}""").errorCode())
+                .isEqualTo("RestoreSessionActionNotAllowed");
+        assertThat(http.delete(requests + "/" + requestId).status()).as("resolved, as its snapshot remembers")
+                .isEqualTo(204);
+        assertThat(http.delete(requests + "/" + requestId).errorCode()).isEqualTo("BulkRestoreArtifactsNotFound");
+    }
+
     private Long snapshotAt(String session) {
         return jdbc.query("select max(sequence_number) from snapshot_event_entry where aggregate_identifier = ?",
                 rows -> rows.next() ? (Long) rows.getObject(1, Long.class) : null, session);

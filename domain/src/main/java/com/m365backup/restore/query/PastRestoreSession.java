@@ -4,20 +4,23 @@ import java.time.Instant;
 
 /**
  * A session as it stood at a past point (spec/api.md, Audit), or why there is none: the session is unknown to the
- * tenant, or did not exist yet at that point. A deleted session stands as it was when it was deleted, marked so.
+ * tenant, or did not exist yet at that point. A deleted session stands as it was when it was deleted, marked so; a
+ * retired one as it was when it was retired (spec/api.md, Retention).
  *
  * @param standing  which of the three it is
  * @param session   the session with its artifacts, when it stood then
  * @param deleted   whether it had been deleted by then
  * @param createdAt when its first event was stored, when known to the tenant
  * @param firstVersion the sequence number of its first event, when known to the tenant
+ * @param retired   whether it had been retired by then
  */
 public record PastRestoreSession(
         Standing standing,
         RestoreSessionView session,
         boolean deleted,
         Instant createdAt,
-        long firstVersion) {
+        long firstVersion,
+        boolean retired) {
 
     /** Whether the session stood at the point asked for. */
     public enum Standing {
@@ -29,15 +32,15 @@ public record PastRestoreSession(
     }
 
     public static PastRestoreSession unknown() {
-        return new PastRestoreSession(Standing.UNKNOWN, null, false, null, 0);
+        return new PastRestoreSession(Standing.UNKNOWN, null, false, null, 0, false);
     }
 
     public static PastRestoreSession notYetCreated(Instant createdAt, long firstVersion) {
-        return new PastRestoreSession(Standing.NOT_YET_CREATED, null, false, createdAt, firstVersion);
+        return new PastRestoreSession(Standing.NOT_YET_CREATED, null, false, createdAt, firstVersion, false);
     }
 
-    public static PastRestoreSession stood(RestoreSessionView session, boolean deleted, Instant createdAt,
-                                           long firstVersion) {
-        return new PastRestoreSession(Standing.STOOD, session, deleted, createdAt, firstVersion);
+    public static PastRestoreSession stood(RestoreSessionView session, boolean deleted, boolean retired,
+                                           Instant createdAt, long firstVersion) {
+        return new PastRestoreSession(Standing.STOOD, session, deleted, createdAt, firstVersion, retired);
     }
 }

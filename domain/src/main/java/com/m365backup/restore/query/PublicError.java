@@ -2,7 +2,21 @@ package com.m365backup.restore.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** Graph's publicError, as carried by a failed session or artifact. */
+import java.util.List;
+
+/**
+ * Graph's publicError, as carried by a failed session, a failed artifact or a bulk addition request that could not
+ * resolve every mailbox (spec/api.md, Resources): {@code details} names each part that failed.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PublicError(String code, String message, String target) {
+public record PublicError(String code, String message, String target, List<PublicErrorDetail> details) {
+
+    public PublicError {
+        details = details == null ? null : List.copyOf(details);
+    }
+
+    /** An error without details. */
+    public PublicError(String code, String message, String target) {
+        this(code, message, target, null);
+    }
 }

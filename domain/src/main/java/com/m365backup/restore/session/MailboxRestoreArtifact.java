@@ -23,6 +23,8 @@ class MailboxRestoreArtifact {
     private DestinationType destinationType;
     private ArtifactRestoreStatus status;
     private Instant endedAt;
+    /** For a granular artifact, the messages it restores; null for a whole mailbox. */
+    private ArtifactQuery artifactQuery;
 
     private MailboxRestoreArtifact() {
         // for a snapshot being read
@@ -35,6 +37,16 @@ class MailboxRestoreArtifact {
         this.restorePointExpiresAt = added.restorePointExpiresAt();
         this.destinationType = added.destinationType();
         this.status = ArtifactRestoreStatus.ADDED;
+    }
+
+    MailboxRestoreArtifact(GranularMailboxArtifactAdded added) {
+        this.artifactId = added.artifactId();
+        this.restorePointId = added.restorePointId();
+        this.mailboxId = added.mailboxId();
+        this.restorePointExpiresAt = added.restorePointExpiresAt();
+        this.destinationType = added.destinationType();
+        this.status = ArtifactRestoreStatus.ADDED;
+        this.artifactQuery = added.artifactQuery();
     }
 
     String artifactId() {
@@ -51,6 +63,11 @@ class MailboxRestoreArtifact {
 
     DestinationType destinationType() {
         return destinationType;
+    }
+
+    /** The messages a granular artifact restores; null when it restores its whole mailbox. */
+    ArtifactQuery artifactQuery() {
+        return artifactQuery;
     }
 
     ArtifactRestoreStatus status() {
@@ -94,7 +111,8 @@ class MailboxRestoreArtifact {
                 && Objects.equals(restorePointExpiresAt, that.restorePointExpiresAt)
                 && destinationType == that.destinationType
                 && status == that.status
-                && Objects.equals(endedAt, that.endedAt);
+                && Objects.equals(endedAt, that.endedAt)
+                && Objects.equals(artifactQuery, that.artifactQuery);
     }
 
     @Override

@@ -9,13 +9,15 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An Exchange restore session: the only place where its rules live (spec/api.md, Lifecycle and PATCH). Command
- * handlers check and apply; event sourcing handlers only remember, so that history always replays.
+ * An Exchange restore session: the only place where its rules live (spec/api.md, Lifecycle, PATCH, Bulk addition
+ * requests, Granular restore and Retention). Command handlers check and apply; event sourcing handlers only
+ * remember, so that history always replays.
  *
  * <p>Handlers of existing sessions answer the session's version after the change (the sequence number of its last
  * event, counted from 0), so that the API can wait until the read side has caught up with the write it answers. The
@@ -28,9 +30,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>Its fields are the shape of its snapshot (JSON, through the event store's serializer): a change of that shape
  * takes a new {@code @Revision}, after which snapshots of the former shape are ignored and the session is read from
- * its events.
+ * its events. Revision 2 added its kind, its bulk addition request, when it ended and whether it was retired, and a
+ * granular artifact's query.
  */
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
         creatorVisibility = JsonAutoDetect.Visibility.NONE)
@@ -41,7 +44,17 @@ public class RestoreSession {
     private String tenantId;
     private RestoreSessionStatus status;
     private boolean deleted;
+    /** Gone from every Graph path after the retention; its history stays (spec/api.md, Retention). */
+    private boolean retired;
+    private RestoreJobType jobType;
+    /** When it ended; null while it has not. */
+    private Instant endedAt;
     private final SessionArtifacts artifacts = new SessionArtifacts();
+    /** Its bulk addition request (spec/api.md, Bulk addition requests): null when it has none. */
+    private String bulkRequestId;
+    private DestinationType bulkDestinationType;
+    private BulkAdditionRequestStatus bulkRequestStatus;
+    private boolean bulkRequestDeleted;
 
     protected RestoreSession() {
         // for event sourcing
@@ -51,13 +64,23 @@ public class RestoreSession {
     public RestoreSession(CreateRestoreSession command) {
         // The whole list is checked first, by the rules of adding, against the session it would make: a create is all
         // or nothing.
+        if (!command.artifacts().isEmpty() && !command.granularArtifacts().isEmpty()) {
+            throw RestoreSessionRejected.mixedArtifactKinds();
+        }
         SessionArtifacts created = new SessionArtifacts();
-        List<MailboxArtifactAdded> additions = command.artifacts().stream()
-                .map(artifact -> added(command.sessionId(), artifact, command.requestedAt()))
-                .toList();
-        for (int index = 0; index < additions.size(); index++) {
-            created.requireAddable(command.artifacts().get(index), command.requestedAt(), Integer.MAX_VALUE);
-            created.add(additions.get(index));
+        List<RestoreSessionEvent> additions = new ArrayList<>();
+        for (NewMailboxArtifact artifact : command.artifacts()) {
+            created.requireAddable(artifact, command.requestedAt(), Integer.MAX_VALUE);
+            MailboxArtifactAdded added = added(command.sessionId(), artifact, command.requestedAt());
+            created.add(added);
+            additions.add(added);
+        }
+        for (NewGranularArtifact granular : command.granularArtifacts()) {
+            created.requireAddable(granular.artifact(), command.requestedAt(), Integer.MAX_VALUE);
+            requireUsable(granular, command.requestedAt());
+            GranularMailboxArtifactAdded added = granularAdded(command.sessionId(), granular, command.requestedAt());
+            created.add(added);
+            additions.add(added);
         }
         apply(new RestoreSessionCreated(command.sessionId(), command.tenantId(), command.requestedAt()));
         additions.forEach(AggregateLifecycle::apply);
@@ -68,6 +91,7 @@ public class RestoreSession {
         requireTenant(command.tenantId());
         requireUnchangedSinceRead(conflicts);
         requireDraft();
+        requireArtifactsOneByOne();
         artifacts.requireAddable(command.artifact(), command.requestedAt(), command.artifactLimit());
         apply(added(sessionId, command.artifact(), command.requestedAt()));
         return AggregateLifecycle.getVersion();
@@ -78,6 +102,7 @@ public class RestoreSession {
         requireTenant(command.tenantId());
         requireUnchangedSinceRead(conflicts);
         requireDraft();
+        requireArtifactsOneByOne();
         if (!artifacts.contains(command.artifactId())) {
             throw RestoreSessionRejected.unknownArtifact(command.artifactId());
         }
@@ -92,22 +117,75 @@ public class RestoreSession {
         if (status != RestoreSessionStatus.DRAFT) {
             throw RestoreSessionRejected.notAllowed("activated", status);
         }
-        if (artifacts.isEmpty()) {
+        List<MailboxArtifactAdded> resolved = resolvedArtifacts(command.bulkResolution(), command.requestedAt());
+        if (artifacts.isEmpty() && resolved.isEmpty()) {
             throw RestoreSessionRejected.noArtifacts();
         }
+        int mailboxes = artifacts.size() + resolved.size();
         TenantRestoreLoad load = command.tenantLoad();
+        int maxMailboxes = jobType == RestoreJobType.BULK ? load.maxMailboxesInBulkRestore()
+                : load.maxMailboxesInRestore();
         if (load.activeSessions() >= load.maxActiveSessions()) {
             throw RestoreSessionRejected.tooManyActiveSessions(load.maxActiveSessions());
         }
-        if (load.mailboxesInRestore() + artifacts.size() > load.maxMailboxesInRestore()) {
-            throw RestoreSessionRejected.tooManyMailboxesInRestore(load.mailboxesInRestore(), artifacts.size(),
-                    load.maxMailboxesInRestore());
+        if (load.mailboxesInRestore() + mailboxes > maxMailboxes) {
+            throw RestoreSessionRejected.tooManyMailboxesInRestore(load.mailboxesInRestore(), mailboxes, maxMailboxes);
+        }
+        if (jobType == RestoreJobType.BULK) {
+            resolved.forEach(AggregateLifecycle::apply);
+            BulkResolution resolution = command.bulkResolution();
+            apply(new BulkAdditionRequestResolved(sessionId, bulkRequestId, resolution.unresolved().isEmpty()
+                    ? BulkAdditionRequestStatus.COMPLETED : BulkAdditionRequestStatus.COMPLETED_WITH_ERRORS,
+                    resolved.size(), resolution.unresolved(), command.requestedAt()));
         }
         apply(new RestoreSessionActivated(sessionId, tenantId, command.requestedAt()));
         // A copy: applying changes the artifacts' statuses while this loops.
         List.copyOf(artifacts.all()).forEach(artifact -> apply(new ArtifactRestoreScheduling(sessionId, tenantId,
                 artifact.artifactId(), artifact.mailboxId(), command.requestedAt())));
         return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CreateBulkAdditionRequest command, ConflictResolver conflicts) {
+        requireTenant(command.tenantId());
+        requireUnchangedSinceRead(conflicts);
+        if (status != RestoreSessionStatus.DRAFT) {
+            throw RestoreSessionRejected.notAllowed("given a bulk addition request", status);
+        }
+        if (bulkRequestId != null) {
+            throw RestoreSessionRejected.bulkRequestExists(bulkRequestId);
+        }
+        if (!artifacts.isEmpty()) {
+            throw RestoreSessionRejected.sessionHoldsArtifacts(jobType);
+        }
+        apply(new BulkAdditionRequestCreated(sessionId, command.requestId(), command.displayName(),
+                command.mailboxes(), command.directoryObjectIds(), command.protectedFrom(), command.protectedUntil(),
+                command.destinationType(), command.preference(), command.tag(), command.requestedAt()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DeleteBulkAdditionRequest command) {
+        requireTenant(command.tenantId());
+        if (bulkRequestId == null || bulkRequestDeleted || !bulkRequestId.equals(command.requestId())) {
+            throw RestoreSessionRejected.bulkRequestNotFound(command.requestId());
+        }
+        if (bulkRequestStatus == BulkAdditionRequestStatus.ACTIVE) {
+            throw RestoreSessionRejected.bulkRequestNotResolvedYet(bulkRequestId);
+        }
+        apply(new BulkAdditionRequestDeleted(sessionId, bulkRequestId, command.requestedAt()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public void handle(RetireRestoreSession command) {
+        if (deleted || retired) {
+            throw RestoreSessionRejected.notFound(sessionId);
+        }
+        if (!status.ended() || endedAt.plus(command.retention()).isAfter(command.requestedAt())) {
+            throw RestoreSessionRejected.notRetirableYet(status);
+        }
+        apply(new RestoreSessionRetired(sessionId, command.requestedAt()));
     }
 
     @CommandHandler
@@ -148,7 +226,7 @@ public class RestoreSession {
             apply(expired(artifact, now));
         } else {
             apply(new ArtifactRestoreStarted(sessionId, tenantId, artifact.artifactId(), artifact.restorePointId(),
-                    artifact.mailboxId(), artifact.destinationType(), now));
+                    artifact.mailboxId(), artifact.destinationType(), now, artifact.artifactQuery()));
         }
         followArtifacts(now);
     }
@@ -178,11 +256,41 @@ public class RestoreSession {
         sessionId = event.sessionId();
         tenantId = event.tenantId();
         status = RestoreSessionStatus.DRAFT;
+        jobType = RestoreJobType.STANDARD;
     }
 
     @EventSourcingHandler
     void on(MailboxArtifactAdded event) {
         artifacts.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(GranularMailboxArtifactAdded event) {
+        artifacts.add(event);
+        jobType = RestoreJobType.GRANULAR;
+    }
+
+    @EventSourcingHandler
+    void on(BulkAdditionRequestCreated event) {
+        bulkRequestId = event.requestId();
+        bulkDestinationType = event.destinationType();
+        bulkRequestStatus = BulkAdditionRequestStatus.ACTIVE;
+        jobType = RestoreJobType.BULK;
+    }
+
+    @EventSourcingHandler
+    void on(BulkAdditionRequestResolved event) {
+        bulkRequestStatus = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(BulkAdditionRequestDeleted event) {
+        bulkRequestDeleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(RestoreSessionRetired event) {
+        retired = true;
     }
 
     @EventSourcingHandler
@@ -228,6 +336,7 @@ public class RestoreSession {
     @EventSourcingHandler
     void on(RestoreSessionEnded event) {
         status = event.status();
+        endedAt = event.completedAt();
     }
 
     @EventSourcingHandler
@@ -270,9 +379,9 @@ public class RestoreSession {
     }
 
     private void requireTenant(String callerTenant) {
-        // Another tenant's session is reported as missing, never as forbidden: no leak that it exists. A deleted
-        // session is gone for everyone.
-        if (deleted || !tenantId.equals(callerTenant)) {
+        // Another tenant's session is reported as missing, never as forbidden: no leak that it exists. A deleted or
+        // retired session is gone for everyone.
+        if (deleted || retired || !tenantId.equals(callerTenant)) {
             throw RestoreSessionRejected.notFound(sessionId);
         }
     }
@@ -294,6 +403,77 @@ public class RestoreSession {
         if (status != RestoreSessionStatus.DRAFT) {
             throw RestoreSessionRejected.notInDraft(status);
         }
+    }
+
+    /**
+     * A bulk session's artifacts and a granular session's are not changed one by one (spec/api.md, Bulk addition
+     * requests and Granular restore): a PATCH of either is refused whole.
+     */
+    private void requireArtifactsOneByOne() {
+        if (jobType != RestoreJobType.STANDARD) {
+            throw RestoreSessionRejected.notThatKindOfSession(jobType);
+        }
+    }
+
+    /**
+     * The artifacts a bulk session's activation adds, checked by the rules of adding (as a create's are) before any
+     * is applied; none for a session without a bulk addition request. The resolution must be of this session's
+     * request, and resolve at least one mailbox (spec/api.md: otherwise the activation is refused, nothing changes).
+     */
+    private List<MailboxArtifactAdded> resolvedArtifacts(BulkResolution resolution, Instant now) {
+        if (jobType != RestoreJobType.BULK) {
+            if (resolution != null) {
+                throw RestoreSessionRejected.bulkRequestNotFound(resolution.requestId());
+            }
+            return List.of();
+        }
+        if (resolution == null || !resolution.requestId().equals(bulkRequestId)) {
+            throw RestoreSessionRejected.bulkResolutionMissing(bulkRequestId);
+        }
+        if (resolution.artifacts().isEmpty()) {
+            throw RestoreSessionRejected.noneResolved(resolution.unresolved().size());
+        }
+        SessionArtifacts resolved = new SessionArtifacts();
+        List<MailboxArtifactAdded> additions = new ArrayList<>(resolution.artifacts().size());
+        for (NewMailboxArtifact artifact : resolution.artifacts()) {
+            if (artifact.destinationType() != bulkDestinationType) {
+                throw RestoreSessionRejected.differentDestinationType(bulkDestinationType, artifact.destinationType());
+            }
+            resolved.requireAddable(artifact, now, Integer.MAX_VALUE);
+            MailboxArtifactAdded added = added(sessionId, artifact, now);
+            resolved.add(added);
+            additions.add(added);
+        }
+        return additions;
+    }
+
+    /**
+     * A granular artifact names a search the tenant made, still within its retention, for the artifact's restore
+     * point (spec/api.md, Granular restore: otherwise {@code InvalidSearchRequest}, and the create is refused whole).
+     */
+    private static void requireUsable(NewGranularArtifact granular, Instant now) {
+        GranularSearch search = granular.search();
+        String restorePointId = granular.artifact().restorePointId();
+        if (search == null) {
+            throw RestoreSessionRejected.unusableSearch("Search response '" + granular.searchResponseId()
+                    + "' is unknown; search the restore points with an artifactQuery first.");
+        }
+        if (!search.expiresAt().isAfter(now)) {
+            throw RestoreSessionRejected.unusableSearch("Search response '" + granular.searchResponseId()
+                    + "' expired at " + search.expiresAt() + "; search again.");
+        }
+        if (!search.restorePointIds().contains(restorePointId)) {
+            throw RestoreSessionRejected.unusableSearch("Search response '" + granular.searchResponseId()
+                    + "' did not find restore point '" + restorePointId + "'.");
+        }
+    }
+
+    private static GranularMailboxArtifactAdded granularAdded(String sessionId, NewGranularArtifact granular,
+                                                              Instant addedAt) {
+        NewMailboxArtifact artifact = granular.artifact();
+        return new GranularMailboxArtifactAdded(sessionId, artifact.artifactId(), artifact.restorePointId(),
+                artifact.mailboxId(), artifact.restorePointExpiresAt(), artifact.destinationType(),
+                granular.searchResponseId(), granular.search().query(), addedAt);
     }
 
     private static MailboxArtifactAdded added(String sessionId, NewMailboxArtifact artifact, Instant addedAt) {

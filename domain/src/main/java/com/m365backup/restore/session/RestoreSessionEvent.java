@@ -18,7 +18,12 @@ public sealed interface RestoreSessionEvent permits
         ArtifactRestoreFailed,
         RestoreSessionStarted,
         RestoreSessionEnded,
-        RestoreSessionDeleted {
+        RestoreSessionDeleted,
+        BulkAdditionRequestCreated,
+        BulkAdditionRequestResolved,
+        BulkAdditionRequestDeleted,
+        GranularMailboxArtifactAdded,
+        RestoreSessionRetired {
 
     /** The session whose history it belongs to. */
     String sessionId();
@@ -52,5 +57,15 @@ public sealed interface RestoreSessionEvent permits
         R on(RestoreSessionEnded event);
 
         R on(RestoreSessionDeleted event);
+
+        R on(BulkAdditionRequestCreated event);
+
+        R on(BulkAdditionRequestResolved event);
+
+        R on(BulkAdditionRequestDeleted event);
+
+        R on(GranularMailboxArtifactAdded event);
+
+        R on(RestoreSessionRetired event);
     }
 }

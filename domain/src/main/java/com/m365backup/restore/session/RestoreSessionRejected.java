@@ -81,6 +81,61 @@ public class RestoreSessionRejected extends RuntimeException {
                         + ", where this step of its restore does not apply.");
     }
 
+    static RestoreSessionRejected notThatKindOfSession(RestoreJobType jobType) {
+        return new RestoreSessionRejected(Rejection.NOT_THAT_KIND_OF_SESSION, jobType == RestoreJobType.BULK
+                ? "The artifacts of this restore session come from its bulk addition request; they cannot be"
+                + " added or removed one by one."
+                : "This granular restore session holds the granular artifacts it was created with; mailbox restore"
+                + " artifacts cannot be added to it or removed from it.");
+    }
+
+    static RestoreSessionRejected bulkRequestExists(String requestId) {
+        return new RestoreSessionRejected(Rejection.BULK_REQUEST_EXISTS, "A restore session takes one bulk addition"
+                + " request, and this one has one already ('" + requestId + "').");
+    }
+
+    static RestoreSessionRejected sessionHoldsArtifacts(RestoreJobType jobType) {
+        return new RestoreSessionRejected(Rejection.SESSION_HOLDS_ARTIFACTS, "A bulk addition request can only be"
+                + " made for a draft restore session without artifacts; this one holds "
+                + (jobType == RestoreJobType.GRANULAR ? "granular artifacts." : "mailbox restore artifacts."));
+    }
+
+    static RestoreSessionRejected bulkRequestNotFound(String requestId) {
+        return new RestoreSessionRejected(Rejection.BULK_REQUEST_NOT_FOUND,
+                "Bulk addition request '" + requestId + "' was not found in this restore session.");
+    }
+
+    static RestoreSessionRejected bulkRequestNotResolvedYet(String requestId) {
+        return new RestoreSessionRejected(Rejection.BULK_REQUEST_NOT_RESOLVED_YET, "Bulk addition request '"
+                + requestId + "' is still active; it can be deleted once the session's activation has resolved it"
+                + " (completed or completedWithErrors).");
+    }
+
+    static RestoreSessionRejected bulkResolutionMissing(String requestId) {
+        return new RestoreSessionRejected(Rejection.BULK_RESOLUTION_MISSING, "The bulk addition request '"
+                + requestId + "' of this session is still being recorded; activate the session again in a moment.");
+    }
+
+    static RestoreSessionRejected noneResolved(int unresolved) {
+        return new RestoreSessionRejected(Rejection.NO_ARTIFACTS, "None of the " + unresolved + " mailboxes of the"
+                + " bulk addition request has a restore point in its time period; the restore session cannot be"
+                + " activated.");
+    }
+
+    static RestoreSessionRejected unusableSearch(String message) {
+        return new RestoreSessionRejected(Rejection.UNUSABLE_SEARCH, message);
+    }
+
+    static RestoreSessionRejected mixedArtifactKinds() {
+        return new RestoreSessionRejected(Rejection.MIXED_ARTIFACT_KINDS, "A restore session holds either mailbox"
+                + " restore artifacts or granular mailbox restore artifacts, not both.");
+    }
+
+    static RestoreSessionRejected notRetirableYet(RestoreSessionStatus status) {
+        return new RestoreSessionRejected(Rejection.NOT_RETIRABLE_YET, "The restore session is " + status.graphName()
+                + "; only a session that ended longer ago than the retention is retired.");
+    }
+
     /** The one sentence a caller reads for a session that does not exist for it (never there, deleted, another tenant's). */
     public static RestoreSessionRejected notFound(String sessionId) {
         return new RestoreSessionRejected(Rejection.SESSION_NOT_FOUND,

@@ -23,6 +23,11 @@ public enum RestoreSessionStatus {
         return graphName;
     }
 
+    /** Whether the session has ended: {@code completed}, {@code completedWithError} or {@code failed}. */
+    public boolean ended() {
+        return this == COMPLETED || this == COMPLETED_WITH_ERROR || this == FAILED;
+    }
+
     /**
      * The member Graph's JSON names, spelled exactly so: Graph's enum members are case-sensitive, and
      * {@code INPLACE} is no member (spec/api.md, Answers that never contradict the store).

@@ -58,9 +58,17 @@ class SessionArtifacts {
     }
 
     void add(MailboxArtifactAdded added) {
-        byId.put(added.artifactId(), new MailboxRestoreArtifact(added));
-        mailboxes.add(added.mailboxId());
-        destinationType = added.destinationType();
+        add(new MailboxRestoreArtifact(added));
+    }
+
+    void add(GranularMailboxArtifactAdded added) {
+        add(new MailboxRestoreArtifact(added));
+    }
+
+    private void add(MailboxRestoreArtifact artifact) {
+        byId.put(artifact.artifactId(), artifact);
+        mailboxes.add(artifact.mailboxId());
+        destinationType = artifact.destinationType();
     }
 
     void remove(String artifactId) {

@@ -8,6 +8,7 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,13 @@ class RestoreSessionTest {
     private static final Instant LATER = Instant.parse("2026-11-28T10:05:00Z");
 
     private static final TenantRestoreLoad ROOM = new TenantRestoreLoad(0, 25, 0, 1000);
+    private static final String BULK = "bulk-1";
+    private static final String SEARCH = "search-1";
+    private static final Instant WINDOW_START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant WINDOW_END = Instant.parse("2026-11-01T00:00:00Z");
+    private static final ArtifactQuery INVOICES = new ArtifactQuery("subject:invoice",
+            List.of(MessageCondition.of(MessageProperty.SUBJECT, "invoice")));
+    private static final Duration RETENTION = Duration.ofDays(365);
 
     private FixtureConfiguration<RestoreSession> fixture;
 
@@ -534,6 +542,371 @@ class RestoreSessionTest {
                .expectNoEvents();
     }
 
+    // Bulk addition requests (spec/api.md, Bulk addition requests)
+
+    @Test
+    void a_bulk_addition_request_for_an_empty_draft_makes_it_a_bulk_session() {
+        fixture.given(created())
+               .when(bulkRequest(BULK))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(bulkRequested(BULK))
+               .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void a_draft_whose_artifacts_were_all_removed_takes_a_bulk_addition_request() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW), removed("a-1"))
+               .when(bulkRequest(BULK))
+               .expectEvents(bulkRequested(BULK));
+    }
+
+    @Test
+    void a_second_bulk_addition_request_is_rejected() {
+        fixture.given(created(), bulkRequested(BULK))
+               .when(bulkRequest("bulk-2"))
+               .expectException(rejected(Rejection.BULK_REQUEST_EXISTS))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_bulk_addition_request_for_a_session_with_artifacts_is_rejected() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(bulkRequest(BULK))
+               .expectException(rejected(Rejection.SESSION_HOLDS_ARTIFACTS))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_bulk_addition_request_for_a_granular_session_is_rejected() {
+        fixture.given(created(), granularAdded("a-1"))
+               .when(bulkRequest(BULK))
+               .expectException(rejected(Rejection.SESSION_HOLDS_ARTIFACTS))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_bulk_addition_request_for_an_activated_session_is_rejected() {
+        fixture.given(history(activatedWith("a-1")))
+               .when(bulkRequest(BULK))
+               .expectException(rejected(Rejection.SESSION_NOT_IN_DRAFT))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_bulk_addition_request_for_another_tenants_session_is_answered_as_not_found() {
+        fixture.given(created())
+               .when(new CreateBulkAdditionRequest(SESSION, OTHER_TENANT, BULK, "All of sales",
+                       List.of("adele@contoso.com"), List.of(), WINDOW_START, WINDOW_END, IN_PLACE,
+                       RestorePointPreference.LATEST, null, LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_FOUND))
+               .expectNoEvents();
+    }
+
+    @Test
+    void adding_an_artifact_to_a_bulk_session_is_rejected() {
+        fixture.given(created(), bulkRequested(BULK))
+               .when(new AddMailboxArtifact(SESSION, TENANT, artifact("a-1", "rp-1", IN_PLACE), LATER))
+               .expectException(rejected(Rejection.NOT_THAT_KIND_OF_SESSION))
+               .expectNoEvents();
+    }
+
+    @Test
+    void removing_an_artifact_from_a_bulk_session_is_rejected() {
+        fixture.given(created(), bulkRequested(BULK))
+               .when(new RemoveMailboxArtifact(SESSION, TENANT, "a-1", CHANGED, LATER))
+               .expectException(rejected(Rejection.NOT_THAT_KIND_OF_SESSION))
+               .expectNoEvents();
+    }
+
+    @Test
+    void activating_a_bulk_session_adds_each_resolved_mailbox_completes_the_request_and_schedules_them() {
+        fixture.given(created(), bulkRequested(BULK))
+               .when(new ActivateRestoreSession(SESSION, TENANT, ROOM, new BulkResolution(BULK,
+                       List.of(artifact("a-1", "rp-1", IN_PLACE), artifact("a-2", "rp-2", IN_PLACE)), List.of()),
+                       LATER, null))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(added("a-1", "rp-1", IN_PLACE, LATER), added("a-2", "rp-2", IN_PLACE, LATER),
+                       new BulkAdditionRequestResolved(SESSION, BULK, BulkAdditionRequestStatus.COMPLETED, 2,
+                               List.of(), LATER),
+                       new RestoreSessionActivated(SESSION, TENANT, LATER),
+                       new ArtifactRestoreScheduling(SESSION, TENANT, "a-1", "rp-1", LATER),
+                       new ArtifactRestoreScheduling(SESSION, TENANT, "a-2", "rp-2", LATER))
+               .expectResultMessagePayload(7L);
+    }
+
+    @Test
+    void activating_a_bulk_session_with_unresolved_mailboxes_completes_the_request_with_errors() {
+        UnresolvedMailbox unknown = new UnresolvedMailbox("nobody@contoso.com", UnresolvedMailbox.NO_SUCH_MAILBOX,
+                "The tenant has no mailbox with the email address 'nobody@contoso.com'.");
+        fixture.given(created(), bulkRequested(BULK))
+               .when(new ActivateRestoreSession(SESSION, TENANT, ROOM, new BulkResolution(BULK,
+                       List.of(artifact("a-1", "rp-1", IN_PLACE)), List.of(unknown)), LATER, null))
+               .expectEvents(added("a-1", "rp-1", IN_PLACE, LATER),
+                       new BulkAdditionRequestResolved(SESSION, BULK, BulkAdditionRequestStatus.COMPLETED_WITH_ERRORS,
+                               1, List.of(unknown), LATER),
+                       new RestoreSessionActivated(SESSION, TENANT, LATER),
+                       new ArtifactRestoreScheduling(SESSION, TENANT, "a-1", "rp-1", LATER));
+    }
+
+    @Test
+    void activating_a_bulk_session_whose_request_resolved_no_mailbox_is_rejected() {
+        UnresolvedMailbox unknown = new UnresolvedMailbox("nobody@contoso.com", UnresolvedMailbox.NO_SUCH_MAILBOX,
+                "The tenant has no mailbox with the email address 'nobody@contoso.com'.");
+        fixture.given(created(), bulkRequested(BULK))
+               .when(new ActivateRestoreSession(SESSION, TENANT, ROOM,
+                       new BulkResolution(BULK, List.of(), List.of(unknown)), LATER, null))
+               .expectException(rejected(Rejection.NO_ARTIFACTS))
+               .expectNoEvents();
+    }
+
+    @Test
+    void activating_a_bulk_session_without_its_request_resolved_is_rejected() {
+        fixture.given(created(), bulkRequested(BULK))
+               .when(new ActivateRestoreSession(SESSION, TENANT, ROOM, LATER))
+               .expectException(rejected(Rejection.BULK_RESOLUTION_MISSING))
+               .expectNoEvents();
+    }
+
+    @Test
+    void activating_a_bulk_session_with_the_resolution_of_another_request_is_rejected() {
+        fixture.given(created(), bulkRequested(BULK))
+               .when(new ActivateRestoreSession(SESSION, TENANT, ROOM, new BulkResolution("bulk-2",
+                       List.of(artifact("a-1", "rp-1", IN_PLACE)), List.of()), LATER, null))
+               .expectException(rejected(Rejection.BULK_RESOLUTION_MISSING))
+               .expectNoEvents();
+    }
+
+    @Test
+    void activating_a_session_without_a_bulk_request_with_a_resolution_is_rejected() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(new ActivateRestoreSession(SESSION, TENANT, ROOM, new BulkResolution(BULK,
+                       List.of(artifact("a-2", "rp-2", IN_PLACE)), List.of()), LATER, null))
+               .expectException(rejected(Rejection.BULK_REQUEST_NOT_FOUND))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_resolved_mailbox_with_another_destination_type_than_the_requests_is_rejected() {
+        fixture.given(created(), bulkRequested(BULK))
+               .when(new ActivateRestoreSession(SESSION, TENANT, ROOM, new BulkResolution(BULK,
+                       List.of(artifact("a-1", "rp-1", NEW)), List.of()), LATER, null))
+               .expectException(rejected(Rejection.DIFFERENT_DESTINATION_TYPE))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_bulk_session_is_measured_against_the_tenants_bulk_limit_of_mailboxes_in_restore() {
+        fixture.given(created(), bulkRequested(BULK))
+               .when(new ActivateRestoreSession(SESSION, TENANT, new TenantRestoreLoad(0, 25, 1000, 1000, 1001),
+                       new BulkResolution(BULK, List.of(artifact("a-1", "rp-1", IN_PLACE),
+                               artifact("a-2", "rp-2", IN_PLACE)), List.of()), LATER, null))
+               .expectException(rejected(Rejection.TOO_MANY_MAILBOXES_IN_RESTORE))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_bulk_session_may_put_more_mailboxes_in_restore_than_a_standard_one() {
+        fixture.given(created(), bulkRequested(BULK))
+               .when(new ActivateRestoreSession(SESSION, TENANT, new TenantRestoreLoad(0, 25, 999, 1000, 1001),
+                       new BulkResolution(BULK, List.of(artifact("a-1", "rp-1", IN_PLACE)), List.of()), LATER,
+                       null))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void deleting_a_resolved_bulk_request_records_it() {
+        fixture.given(history(bulkActivatedWith("a-1")))
+               .when(new DeleteBulkAdditionRequest(SESSION, TENANT, BULK, LATER))
+               .expectEvents(new BulkAdditionRequestDeleted(SESSION, BULK, LATER));
+    }
+
+    @Test
+    void the_artifacts_of_a_deleted_bulk_request_stay_in_the_session() {
+        fixture.given(history(bulkActivatedWith("a-1"), new BulkAdditionRequestDeleted(SESSION, BULK, LATER)))
+               .when(new ScheduleArtifactRestore(SESSION, "a-1", null, LATER))
+               .expectEvents(new ArtifactRestoreScheduled(SESSION, "a-1", LATER),
+                       new RestoreSessionStarted(SESSION, LATER));
+    }
+
+    @Test
+    void deleting_a_bulk_request_that_is_still_active_is_rejected() {
+        fixture.given(created(), bulkRequested(BULK))
+               .when(new DeleteBulkAdditionRequest(SESSION, TENANT, BULK, LATER))
+               .expectException(rejected(Rejection.BULK_REQUEST_NOT_RESOLVED_YET))
+               .expectNoEvents();
+    }
+
+    @Test
+    void deleting_a_bulk_request_the_session_does_not_have_is_rejected() {
+        fixture.given(history(bulkActivatedWith("a-1")))
+               .when(new DeleteBulkAdditionRequest(SESSION, TENANT, "bulk-2", LATER))
+               .expectException(rejected(Rejection.BULK_REQUEST_NOT_FOUND))
+               .expectNoEvents();
+    }
+
+    @Test
+    void deleting_a_bulk_request_twice_is_rejected() {
+        fixture.given(history(bulkActivatedWith("a-1"), new BulkAdditionRequestDeleted(SESSION, BULK, LATER)))
+               .when(new DeleteBulkAdditionRequest(SESSION, TENANT, BULK, LATER))
+               .expectException(rejected(Rejection.BULK_REQUEST_NOT_FOUND))
+               .expectNoEvents();
+    }
+
+    @Test
+    void deleting_the_bulk_request_of_another_tenants_session_is_answered_as_not_found() {
+        fixture.given(history(bulkActivatedWith("a-1")))
+               .when(new DeleteBulkAdditionRequest(SESSION, OTHER_TENANT, BULK, LATER))
+               .expectException(rejected(Rejection.SESSION_NOT_FOUND))
+               .expectNoEvents();
+    }
+
+    // Granular restore (spec/api.md, Granular restore)
+
+    @Test
+    void creating_a_session_with_granular_artifacts_adds_each_with_its_searchs_query() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateRestoreSession(SESSION, TENANT, List.of(),
+                       List.of(granular("a-1", "rp-1", search("rp-1", LATER)),
+                               granular("a-2", "rp-2", search("rp-2", LATER))), NOW))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(new RestoreSessionCreated(SESSION, TENANT, NOW), granularAdded("a-1"),
+                       granularAdded("a-2"));
+    }
+
+    @Test
+    void creating_a_granular_session_with_a_search_the_tenant_does_not_have_is_refused_whole() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateRestoreSession(SESSION, TENANT, List.of(),
+                       List.of(granular("a-1", "rp-1", search("rp-1", LATER)), granular("a-2", "rp-2", null)), NOW))
+               .expectException(rejected(Rejection.UNUSABLE_SEARCH))
+               .expectNoEvents();
+    }
+
+    @Test
+    void creating_a_granular_session_with_an_expired_search_is_refused_whole() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateRestoreSession(SESSION, TENANT, List.of(),
+                       List.of(granular("a-1", "rp-1", search("rp-1", NOW))), NOW))
+               .expectException(rejected(Rejection.UNUSABLE_SEARCH))
+               .expectNoEvents();
+    }
+
+    @Test
+    void creating_a_granular_session_with_a_search_made_for_another_restore_point_is_refused_whole() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateRestoreSession(SESSION, TENANT, List.of(),
+                       List.of(granular("a-1", "rp-1", search("rp-9", LATER))), NOW))
+               .expectException(rejected(Rejection.UNUSABLE_SEARCH))
+               .expectNoEvents();
+    }
+
+    @Test
+    void creating_a_granular_session_with_a_restore_point_the_catalog_does_not_hold_is_refused_whole() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateRestoreSession(SESSION, TENANT, List.of(), List.of(new NewGranularArtifact(
+                       NewMailboxArtifact.uncatalogued("a-1", "rp-gone", IN_PLACE), SEARCH,
+                       search("rp-gone", LATER))), NOW))
+               .expectException(rejected(Rejection.UNKNOWN_RESTORE_POINT))
+               .expectNoEvents();
+    }
+
+    @Test
+    void creating_a_session_with_both_kinds_of_artifacts_is_refused() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateRestoreSession(SESSION, TENANT, List.of(artifact("a-1", "rp-1", IN_PLACE)),
+                       List.of(granular("a-2", "rp-2", search("rp-2", LATER))), NOW))
+               .expectException(rejected(Rejection.MIXED_ARTIFACT_KINDS))
+               .expectNoEvents();
+    }
+
+    @Test
+    void adding_a_mailbox_artifact_to_a_granular_session_is_rejected() {
+        fixture.given(created(), granularAdded("a-1"))
+               .when(new AddMailboxArtifact(SESSION, TENANT, artifact("a-2", "rp-2", IN_PLACE), LATER))
+               .expectException(rejected(Rejection.NOT_THAT_KIND_OF_SESSION))
+               .expectNoEvents();
+    }
+
+    @Test
+    void removing_a_granular_artifact_with_a_delta_is_rejected() {
+        fixture.given(created(), granularAdded("a-1"))
+               .when(new RemoveMailboxArtifact(SESSION, TENANT, "a-1", CHANGED, LATER))
+               .expectException(rejected(Rejection.NOT_THAT_KIND_OF_SESSION))
+               .expectNoEvents();
+    }
+
+    @Test
+    void starting_a_granular_artifact_hands_the_restorer_its_query() {
+        fixture.given(created(), granularAdded("a-1"), new RestoreSessionActivated(SESSION, TENANT, NOW),
+                        scheduling("a-1", "rp-1"), scheduled("a-1"), started())
+               .when(new StartArtifactRestore(SESSION, "a-1", LATER))
+               .expectEvents(new ArtifactRestoreStarted(SESSION, TENANT, "a-1", "rp-1", "rp-1", IN_PLACE, LATER,
+                       INVOICES));
+    }
+
+    // Retention (spec/api.md, Retention)
+
+    @Test
+    void a_session_that_ended_longer_ago_than_the_retention_is_retired() {
+        Instant aYearLater = LATER.plus(RETENTION);
+        fixture.given(history(endedCompleted("a-1")))
+               .when(new RetireRestoreSession(SESSION, RETENTION, aYearLater))
+               .expectEvents(new RestoreSessionRetired(SESSION, aYearLater));
+    }
+
+    @Test
+    void a_session_that_ended_within_the_retention_is_not_retired() {
+        fixture.given(history(endedCompleted("a-1")))
+               .when(new RetireRestoreSession(SESSION, RETENTION, LATER.plus(RETENTION).minusSeconds(1)))
+               .expectException(rejected(Rejection.NOT_RETIRABLE_YET))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_session_that_has_not_ended_is_not_retired() {
+        fixture.given(history(activeWith("a-1")))
+               .when(new RetireRestoreSession(SESSION, RETENTION, LATER.plus(RETENTION).plus(RETENTION)))
+               .expectException(rejected(Rejection.NOT_RETIRABLE_YET))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_draft_is_not_retired() {
+        fixture.given(created(), added("a-1", "rp-1", IN_PLACE, NOW))
+               .when(new RetireRestoreSession(SESSION, RETENTION, LATER.plus(RETENTION).plus(RETENTION)))
+               .expectException(rejected(Rejection.NOT_RETIRABLE_YET))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_retired_session_is_not_retired_again() {
+        Instant aYearLater = LATER.plus(RETENTION);
+        fixture.given(history(endedCompleted("a-1"), new RestoreSessionRetired(SESSION, aYearLater)))
+               .when(new RetireRestoreSession(SESSION, RETENTION, aYearLater.plusSeconds(1)))
+               .expectException(rejected(Rejection.SESSION_NOT_FOUND))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_retired_session_is_not_found_by_its_own_tenant() {
+        Instant aYearLater = LATER.plus(RETENTION);
+        fixture.given(history(endedCompleted("a-1"), new RestoreSessionRetired(SESSION, aYearLater)))
+               .when(new DeleteRestoreSession(SESSION, TENANT, aYearLater.plusSeconds(1)))
+               .expectException(rejected(Rejection.SESSION_NOT_FOUND))
+               .expectNoEvents();
+    }
+
+    @Test
+    void the_bulk_request_of_a_retired_session_is_not_found() {
+        Instant aYearLater = LATER.plus(RETENTION);
+        fixture.given(history(bulkActivatedWith("a-1"), scheduled("a-1"), started(), inProgress("a-1"),
+                        succeeded("a-1"), new RestoreSessionEnded(SESSION, RestoreSessionStatus.COMPLETED, 1, 0, LATER),
+                        new RestoreSessionRetired(SESSION, aYearLater)))
+               .when(new DeleteBulkAdditionRequest(SESSION, TENANT, BULK, aYearLater.plusSeconds(1)))
+               .expectException(rejected(Rejection.SESSION_NOT_FOUND))
+               .expectNoEvents();
+    }
+
     /** A history written as events and lists of events, in order. */
     private static List<Object> history(Object... parts) {
         List<Object> events = new ArrayList<>();
@@ -567,6 +940,53 @@ class RestoreSessionTest {
         }
         events.add(started());
         return events.toArray();
+    }
+
+    private static Object[] endedCompleted(String artifactId) {
+        List<Object> events = new ArrayList<>(List.of(activeWith(artifactId)));
+        events.add(inProgress(artifactId));
+        events.add(succeeded(artifactId));
+        events.add(new RestoreSessionEnded(SESSION, RestoreSessionStatus.COMPLETED, 1, 0, LATER));
+        return events.toArray();
+    }
+
+    private static Object[] bulkActivatedWith(String... artifactIds) {
+        List<Object> events = new ArrayList<>(List.of(created(), bulkRequested(BULK)));
+        for (String artifactId : artifactIds) {
+            events.add(added(artifactId, restorePointOf(artifactId), IN_PLACE, NOW));
+        }
+        events.add(new BulkAdditionRequestResolved(SESSION, BULK, BulkAdditionRequestStatus.COMPLETED,
+                artifactIds.length, List.of(), NOW));
+        events.add(new RestoreSessionActivated(SESSION, TENANT, NOW));
+        for (String artifactId : artifactIds) {
+            events.add(scheduling(artifactId, restorePointOf(artifactId)));
+        }
+        return events.toArray();
+    }
+
+    private static CreateBulkAdditionRequest bulkRequest(String requestId) {
+        return new CreateBulkAdditionRequest(SESSION, TENANT, requestId, "All of sales",
+                List.of("adele@contoso.com"), List.of("user-2"), WINDOW_START, WINDOW_END, IN_PLACE,
+                RestorePointPreference.LATEST, null, LATER);
+    }
+
+    private static BulkAdditionRequestCreated bulkRequested(String requestId) {
+        return new BulkAdditionRequestCreated(SESSION, requestId, "All of sales", List.of("adele@contoso.com"),
+                List.of("user-2"), WINDOW_START, WINDOW_END, IN_PLACE, RestorePointPreference.LATEST, null, LATER);
+    }
+
+    private static GranularSearch search(String restorePointId, Instant expiresAt) {
+        return new GranularSearch(SEARCH, restorePointId, List.of(restorePointId), INVOICES, expiresAt);
+    }
+
+    private static NewGranularArtifact granular(String artifactId, String restorePointId, GranularSearch search) {
+        return new NewGranularArtifact(artifact(artifactId, restorePointId, IN_PLACE), SEARCH, search);
+    }
+
+    private static GranularMailboxArtifactAdded granularAdded(String artifactId) {
+        String restorePointId = restorePointOf(artifactId);
+        return new GranularMailboxArtifactAdded(SESSION, artifactId, restorePointId, restorePointId, null, IN_PLACE,
+                SEARCH, INVOICES, NOW);
     }
 
     private static String restorePointOf(String artifactId) {

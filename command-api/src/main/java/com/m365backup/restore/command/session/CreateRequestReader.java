@@ -1,6 +1,7 @@
 package com.m365backup.restore.command.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.RestoreLimits;
 import com.m365backup.restore.command.StrictJson;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +18,9 @@ import java.util.Set;
 
 /**
  * Reads the body of a create (spec/api.md, Create): an exchangeRestoreSession with optional
- * {@code mailboxRestoreArtifacts} in the add shape of the delta PATCH. Any bad part refuses the whole request.
+ * {@code mailboxRestoreArtifacts} in the add shape of the delta PATCH, or {@code granularMailboxRestoreArtifacts}
+ * (also under Graph's singular name) that each name a search as well (spec/api.md, Granular restore); not both. Any
+ * bad part refuses the whole request.
  *
  * <p>Walked as a JSON tree, as each way of being malformed has its own Graph code; what comes out are typed
  * {@link RequestedArtifact}s.
@@ -25,6 +29,10 @@ import java.util.Set;
 class CreateRequestReader {
 
     static final String ARTIFACTS = "mailboxRestoreArtifacts";
+    static final String GRANULAR_ARTIFACTS = "granularMailboxRestoreArtifacts";
+    /** The name Graph's create page gives the member in its request table and answer; its examples use the plural. */
+    static final String GRANULAR_ARTIFACTS_SINGULAR = "granularMailboxRestoreArtifact";
+    private static final String SEARCH_RESPONSE_ID = "searchResponseId";
     private static final String BAD_REQUEST = "BadRequest";
     private static final String RESTORE_POINT = "restorePoint";
     private static final String DESTINATION_TYPE = "destinationType";
@@ -35,6 +43,8 @@ class CreateRequestReader {
     private static final Set<String> READ_ONLY_ARTIFACT_PROPERTIES = Set.of("id", "status", "createdDateTime",
             "startDateTime", "completionDateTime", "error", "restoredFolderId", "restoredFolderName",
             "restoredItemCount");
+    private static final Set<String> READ_ONLY_GRANULAR_PROPERTIES = union(READ_ONLY_ARTIFACT_PROPERTIES,
+            "artifactCount");
 
     private final StrictJson json;
     private final RestoreLimits limits;
@@ -49,14 +59,29 @@ class CreateRequestReader {
         if (!session.isObject()) {
             throw badRequest("The request body must be a JSON object: the exchangeRestoreSession to create.");
         }
-        requireSettable(session, ODataType.EXCHANGE_RESTORE_SESSION, READ_ONLY_SESSION_PROPERTIES, Set.of(ARTIFACTS),
-                "");
-        JsonNode artifacts = session.get(ARTIFACTS);
+        requireSettable(session, ODataType.EXCHANGE_RESTORE_SESSION, READ_ONLY_SESSION_PROPERTIES,
+                Set.of(ARTIFACTS, GRANULAR_ARTIFACTS, GRANULAR_ARTIFACTS_SINGULAR), "");
+        JsonNode plural = present(session.get(GRANULAR_ARTIFACTS));
+        JsonNode singular = present(session.get(GRANULAR_ARTIFACTS_SINGULAR));
+        if (plural != null && singular != null) {
+            throw badRequest("Name the granular artifacts once, as '" + GRANULAR_ARTIFACTS + "'.");
+        }
+        List<RequestedArtifact> artifacts = list(session.get(ARTIFACTS), ARTIFACTS, false);
+        List<RequestedArtifact> granular = plural != null ? list(plural, GRANULAR_ARTIFACTS, true)
+                : list(singular, GRANULAR_ARTIFACTS_SINGULAR, true);
+        if (!artifacts.isEmpty() && !granular.isEmpty()) {
+            throw badRequest("A restore session holds either mailbox restore artifacts or granular mailbox restore"
+                    + " artifacts, not both.");
+        }
+        return artifacts.isEmpty() ? granular : artifacts;
+    }
+
+    private List<RequestedArtifact> list(JsonNode artifacts, String name, boolean granular) {
         if (artifacts == null || artifacts.isNull()) {
             return List.of();
         }
         if (!artifacts.isArray()) {
-            throw badRequest("'" + ARTIFACTS + "' must be an array of artifacts.");
+            throw badRequest("'" + name + "' must be an array of artifacts.");
         }
         if (artifacts.size() > limits.maxArtifactsPerCreate()) {
             throw new RequestRefused(HttpStatus.PAYLOAD_TOO_LARGE, "RestoreArtifactsLimitBreached",
@@ -65,9 +90,43 @@ class CreateRequestReader {
         }
         List<RequestedArtifact> read = new ArrayList<>(artifacts.size());
         for (int index = 0; index < artifacts.size(); index++) {
-            read.add(artifact(artifacts.get(index), ARTIFACTS + "[" + index + "]"));
+            String where = name + "[" + index + "]";
+            read.add(granular ? granularArtifact(artifacts.get(index), where) : artifact(artifacts.get(index), where));
         }
         return read;
+    }
+
+    private static RequestedArtifact granularArtifact(JsonNode artifact, String where) {
+        if (!artifact.isObject()) {
+            throw badRequest(where + " must be a JSON object.");
+        }
+        requireSettable(artifact, ODataType.GRANULAR_MAILBOX_RESTORE_ARTIFACT, READ_ONLY_GRANULAR_PROPERTIES,
+                Set.of(RESTORE_POINT, DESTINATION_TYPE, SEARCH_RESPONSE_ID), where + ".");
+        JsonNode search = artifact.get(SEARCH_RESPONSE_ID);
+        if (search == null || !search.isTextual() || search.asText().isBlank()) {
+            throw new RequestRefused(HttpStatus.BAD_REQUEST, "InvalidSearchRequest", where + ".searchResponseId must"
+                    + " name the search (restorePoints/search with an artifactQuery) whose messages it restores.");
+        }
+        RequestedArtifact mailbox = artifact(withoutSearch(artifact), where);
+        return new RequestedArtifact(mailbox.restorePoint(), mailbox.destinationType(), search.asText());
+    }
+
+    private static JsonNode withoutSearch(JsonNode artifact) {
+        ObjectNode copy = artifact.deepCopy();
+        copy.remove(SEARCH_RESPONSE_ID);
+        copy.remove("artifactCount");
+        copy.remove(ODataType.ANNOTATION);
+        return copy;
+    }
+
+    private static JsonNode present(JsonNode value) {
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private static Set<String> union(Set<String> names, String more) {
+        Set<String> all = new HashSet<>(names);
+        all.add(more);
+        return Set.copyOf(all);
     }
 
     private static RequestedArtifact artifact(JsonNode artifact, String where) {

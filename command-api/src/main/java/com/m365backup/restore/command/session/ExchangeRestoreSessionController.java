@@ -5,6 +5,7 @@ import com.m365backup.restore.command.CommandOrigins;
 import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.query.RestoreSessionView;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,14 +65,15 @@ class ExchangeRestoreSessionController {
     // produces: an Accept the answer cannot meet is refused (406) before the session is created, never after.
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RestoreSessionView> create(@RequestBody(required = false) byte[] body,
-                                              HttpServletRequest request) {
+                                              HttpServletRequest request, HttpServletResponse response) {
         CreatedSession created = creation.create(createRequests.read(body), origins.of(request), digest(body));
         URI location = ServletUriComponentsBuilder.fromRequestUri(request)
                 .path("/{id}").buildAndExpand(created.id()).toUri();
         // Created, but the read side has not shown it in time: say where it will be rather than invite a retry
         // that would create a second session.
         return created.view()
-                .map(view -> ResponseEntity.created(location).eTag(view.etag()).body(view))
+                .map(view -> ResponseEntity.created(location).eTag(view.etag())
+                        .body(EnumPreference.of(request).shown(view, response)))
                 .orElseGet(() -> ResponseEntity.accepted().location(location).build());
     }
 

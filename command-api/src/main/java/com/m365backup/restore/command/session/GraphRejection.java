@@ -29,6 +29,19 @@ record GraphRejection(HttpStatus status, String code) {
                     new GraphRejection(HttpStatus.BAD_REQUEST, "RestoreArtifactsLimitBreached");
             // Only the restore engine sends the steps of a restore; no request of a client meets this.
             case ARTIFACT_NOT_AT_THAT_STEP -> new GraphRejection(HttpStatus.CONFLICT, "Invalid");
+            // spec/api.md, Bulk addition requests: a PATCH or a second request on a bulk session, and a request on a
+            // session that holds artifacts, are all "not allowed" for the session as it is.
+            case NOT_THAT_KIND_OF_SESSION, BULK_REQUEST_EXISTS, SESSION_HOLDS_ARTIFACTS ->
+                    new GraphRejection(HttpStatus.FORBIDDEN, "RestoreSessionActionNotAllowed");
+            case BULK_REQUEST_NOT_FOUND -> new GraphRejection(HttpStatus.NOT_FOUND, "BulkRestoreArtifactsNotFound");
+            case BULK_REQUEST_NOT_RESOLVED_YET ->
+                    new GraphRejection(HttpStatus.FORBIDDEN, "InvalidStateForBulkRequestDeletion");
+            // The read side has not shown a bulk request the session has: nothing changed, the client may retry.
+            case BULK_RESOLUTION_MISSING -> new GraphRejection(HttpStatus.CONFLICT, "Conflict");
+            case UNUSABLE_SEARCH -> new GraphRejection(HttpStatus.BAD_REQUEST, "InvalidSearchRequest");
+            case MIXED_ARTIFACT_KINDS -> new GraphRejection(HttpStatus.BAD_REQUEST, "BadRequest");
+            // Only the retention job retires sessions; no request of a client meets this.
+            case NOT_RETIRABLE_YET -> new GraphRejection(HttpStatus.CONFLICT, "Conflict");
         };
     }
 

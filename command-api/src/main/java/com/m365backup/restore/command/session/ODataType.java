@@ -11,6 +11,8 @@ final class ODataType {
     static final String ANNOTATION = "@odata.type";
     static final String EXCHANGE_RESTORE_SESSION = "microsoft.graph.exchangeRestoreSession";
     static final String MAILBOX_RESTORE_ARTIFACT = "microsoft.graph.mailboxRestoreArtifact";
+    static final String GRANULAR_MAILBOX_RESTORE_ARTIFACT = "microsoft.graph.granularMailboxRestoreArtifact";
+    static final String BULK_ADDITION_REQUEST = "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest";
 
     private ODataType() {
     }

@@ -5,21 +5,32 @@ import com.m365backup.restore.command.CreateRequests;
 import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.restorepoint.RestorePoint;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
+import com.m365backup.restore.query.FindGranularSearches;
 import com.m365backup.restore.session.CreateRestoreSession;
+import com.m365backup.restore.session.GranularSearch;
+import com.m365backup.restore.session.NewGranularArtifact;
 import com.m365backup.restore.session.NewMailboxArtifact;
 import com.m365backup.restore.session.Rejection;
 import com.m365backup.restore.session.RestoreSessionRejected;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Creates a session with its first artifacts as one {@link CreateRestoreSession} command: all or nothing
- * (spec/api.md, Create). The ids of the session and of its artifacts are made here, so the command is complete.
+ * (spec/api.md, Create). The ids of the session and of its artifacts are made here, so the command is complete. A
+ * granular artifact's search is looked up as kept by the search (spec/api.md, Granular restore); the session decides
+ * whether it may be used.
  *
  * <p>A create that names itself (its client's own {@code client-request-id}) is recorded with the session in the same
  * transaction ({@link CreateRequests}). When the same create is sent again, marked as a retry as the Graph SDKs mark
@@ -34,13 +45,15 @@ class RestoreSessionCreation {
     private final RestorePointCatalog restorePoints;
     private final SessionReadSide readSide;
     private final CreateRequests createRequests;
+    private final QueryGateway queries;
 
     RestoreSessionCreation(SessionCommands sessions, RestorePointCatalog restorePoints, SessionReadSide readSide,
-                           CreateRequests createRequests) {
+                           CreateRequests createRequests, QueryGateway queries) {
         this.sessions = sessions;
         this.restorePoints = restorePoints;
         this.readSide = readSide;
         this.createRequests = createRequests;
+        this.queries = queries;
     }
 
     /** @param bodyDigest the request body's digest, part of what a retry repeats */
@@ -69,8 +82,20 @@ class RestoreSessionCreation {
         List<NewMailboxArtifact> artifacts = requested.stream()
                 .map(artifact -> newArtifact(artifact, catalogued))
                 .toList();
+        Map<String, GranularSearch> searches = searchesOf(requested, origin.tenantId());
+        List<NewGranularArtifact> granular = new ArrayList<>();
+        List<NewMailboxArtifact> whole = new ArrayList<>();
+        for (int index = 0; index < requested.size(); index++) {
+            RequestedArtifact artifact = requested.get(index);
+            if (artifact.granular()) {
+                granular.add(new NewGranularArtifact(artifacts.get(index), artifact.searchResponseId(),
+                        searches.get(artifact.searchResponseId())));
+            } else {
+                whole.add(artifacts.get(index));
+            }
+        }
         String sessionId = UUID.randomUUID().toString();
-        CreateRestoreSession creation = new CreateRestoreSession(sessionId, origin.tenantId(), artifacts,
+        CreateRestoreSession creation = new CreateRestoreSession(sessionId, origin.tenantId(), whole, granular,
                 origin.requestedAt());
         sessions.write(sessionId, origin, () -> {
             try {
@@ -89,6 +114,18 @@ class RestoreSessionCreation {
         return new CreatedSession(sessionId, shown
                 ? readSide.findAfterWrite(origin.tenantId(), sessionId, true)
                 : Optional.empty());
+    }
+
+    /** The searches the granular artifacts name, by id: one question for all of them; none for other artifacts. */
+    private Map<String, GranularSearch> searchesOf(List<RequestedArtifact> requested, String tenantId) {
+        List<String> ids = requested.stream().map(RequestedArtifact::searchResponseId)
+                .filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<GranularSearch> found = queries.query(new FindGranularSearches(tenantId, ids),
+                ResponseTypes.multipleInstancesOf(GranularSearch.class)).join();
+        return found.stream().collect(Collectors.toMap(GranularSearch::searchResponseId, Function.identity()));
     }
 
     private static NewMailboxArtifact newArtifact(RequestedArtifact requested, Map<String, RestorePoint> catalogued) {

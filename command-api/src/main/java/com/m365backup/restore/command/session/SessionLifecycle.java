@@ -1,17 +1,22 @@
 package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
+import com.m365backup.restore.query.BulkMailboxResolution;
 import com.m365backup.restore.query.MeasureTenantRestoreLoad;
+import com.m365backup.restore.query.ResolveBulkAdditionRequest;
 import com.m365backup.restore.query.RestoreSessionView;
 import com.m365backup.restore.query.TenantRestoresInProgress;
 import com.m365backup.restore.session.ActivateRestoreSession;
+import com.m365backup.restore.session.BulkResolution;
 import com.m365backup.restore.session.DeleteRestoreSession;
+import com.m365backup.restore.session.NewMailboxArtifact;
 import com.m365backup.restore.session.TenantRestoreLoad;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Activates and deletes sessions, each as one command on the session (spec/api.md, Lifecycle); the aggregate decides,
@@ -21,6 +26,10 @@ import java.util.Optional;
  * tenant's load on the read model first and sends it in the command, where the aggregate compares it with the limits.
  * The read model may lag a moment behind, and two activations at the same instant may both pass; the limits protect
  * capacity, not an invariant, so this is accepted (README, Design decisions).
+ *
+ * <p>A bulk session's mailboxes are resolved against the restore point catalog as it is activated (spec/api.md, Bulk
+ * addition requests): the catalog answers one restore point per mailbox it can, and the activation carries them as
+ * the artifacts to add, with their ids made here; the session checks that the resolution is of its own request.
  */
 @Component
 class SessionLifecycle {
@@ -47,15 +56,28 @@ class SessionLifecycle {
     Optional<RestoreSessionView> activate(String sessionId, CommandOrigin origin, Long expectedVersion) {
         TenantRestoresInProgress load = queryGateway.query(new MeasureTenantRestoreLoad(origin.tenantId()),
                 ResponseTypes.instanceOf(TenantRestoresInProgress.class)).join();
+        BulkResolution resolution = queryGateway.query(
+                        new ResolveBulkAdditionRequest(origin.tenantId(), sessionId, origin.requestedAt()),
+                        ResponseTypes.optionalInstanceOf(BulkMailboxResolution.class))
+                .join()
+                .map(SessionLifecycle::resolution)
+                .orElse(null);
         ActivateRestoreSession activation = new ActivateRestoreSession(sessionId, origin.tenantId(),
                 new TenantRestoreLoad(load.activeSessions(), limits.maxActiveSessions(), load.mailboxesInRestore(),
-                        limits.maxMailboxesInRestore()),
-                origin.requestedAt(), expectedVersion);
+                        limits.maxMailboxesInRestore(), limits.maxMailboxesInBulkRestore()),
+                resolution, origin.requestedAt(), expectedVersion);
         long version = sessions.write(sessionId, origin, () -> sessions.send(sessionId, activation, origin));
         if (!readSide.awaitVersion(sessionId, version)) {
             return Optional.empty();
         }
         return readSide.findAfterWrite(origin.tenantId(), sessionId, false);
+    }
+
+    private static BulkResolution resolution(BulkMailboxResolution resolved) {
+        return new BulkResolution(resolved.requestId(), resolved.resolved().stream()
+                .map(mailbox -> new NewMailboxArtifact(UUID.randomUUID().toString(), mailbox.restorePointId(),
+                        mailbox.protectionUnitId(), mailbox.expiresAt(), resolved.destinationType()))
+                .toList(), resolved.unresolved());
     }
 
     /** Deletes the session; false when the read side still showed it when the wait ended (it will not for long). */

@@ -4,6 +4,7 @@ import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CommandOrigins;
 import com.m365backup.restore.query.RestoreSessionView;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,12 +40,13 @@ class SessionLifecycleController {
     ResponseEntity<RestoreSessionView> activate(@PathVariable String sessionId,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                 String ifMatch,
-                                                HttpServletRequest request) {
+                                                HttpServletRequest request, HttpServletResponse response) {
         String id = ExchangeRestoreSessionController.wellFormed(sessionId);
         CommandOrigin origin = origins.of(request);
         // Activated, but not yet shown by the read side: accepted, and a GET will show it.
         return lifecycle.activate(id, origin, preconditions.expectedVersion(ifMatch))
-                .map(view -> ResponseEntity.ok().eTag(view.etag()).body(view))
+                .map(view -> ResponseEntity.ok().eTag(view.etag())
+                        .body(EnumPreference.of(request).shown(view, response)))
                 .orElseGet(() -> ResponseEntity.accepted().build());
     }
 

@@ -1,6 +1,9 @@
 package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.query.AwaitRestoreSessionGone;
+import com.m365backup.restore.query.BulkAdditionRequestList;
+import com.m365backup.restore.query.BulkAdditionRequestView;
+import com.m365backup.restore.query.ListBulkAdditionRequests;
 import com.m365backup.restore.query.AwaitRestoreSessionVersion;
 import com.m365backup.restore.query.FindRestoreSession;
 import com.m365backup.restore.query.RestoreSessionView;
@@ -72,6 +75,21 @@ class SessionReadSide {
         } catch (RuntimeException unreadable) {
             log.warn("The read side could not be asked for restore session {} after a write: {}", sessionId,
                     unreadable.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** How the read side shows a bulk addition request of the session now; empty when it does not or could not say. */
+    Optional<BulkAdditionRequestView> findBulkRequestAfterWrite(String tenantId, String sessionId, String requestId) {
+        try {
+            return join(queryGateway.query(new ListBulkAdditionRequests(tenantId, sessionId, true),
+                    ResponseTypes.instanceOf(BulkAdditionRequestList.class)))
+                    .requests().stream()
+                    .filter(request -> request.id().equals(requestId))
+                    .findFirst();
+        } catch (RuntimeException unreadable) {
+            log.warn("The read side could not be asked for bulk addition request {} of restore session {} after a"
+                    + " write: {}", requestId, sessionId, unreadable.toString());
             return Optional.empty();
         }
     }

@@ -7,15 +7,21 @@ import com.m365backup.restore.command.TestCaller;
 import com.m365backup.restore.query.ArtifactCount;
 import com.m365backup.restore.query.AwaitRestoreSessionGone;
 import com.m365backup.restore.query.AwaitRestoreSessionVersion;
+import com.m365backup.restore.query.BulkMailboxResolution;
 import com.m365backup.restore.query.FindRestoreSession;
 import com.m365backup.restore.query.MeasureTenantRestoreLoad;
+import com.m365backup.restore.query.ResolveBulkAdditionRequest;
 import com.m365backup.restore.query.RestoreSessionView;
 import com.m365backup.restore.query.TenantRestoresInProgress;
 import com.m365backup.restore.session.ActivateRestoreSession;
+import com.m365backup.restore.session.BulkResolution;
 import com.m365backup.restore.session.DeleteRestoreSession;
+import com.m365backup.restore.session.DestinationType;
+import com.m365backup.restore.session.NewMailboxArtifact;
 import com.m365backup.restore.session.Rejection;
 import com.m365backup.restore.session.RestoreSessionRejected;
 import com.m365backup.restore.session.TenantRestoreLoad;
+import com.m365backup.restore.session.UnresolvedMailbox;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -86,6 +92,9 @@ class SessionLifecycleTest {
                 .thenReturn(CompletableFuture.completedFuture(true));
         doReturn(CompletableFuture.completedFuture(new TenantRestoresInProgress(2, 40)))
                 .when(queryGateway).query(eq(new MeasureTenantRestoreLoad(TENANT)), any(ResponseType.class));
+        doReturn(CompletableFuture.completedFuture(Optional.empty()))
+                .when(queryGateway).query(eq(new ResolveBulkAdditionRequest(TENANT, SESSION, NOW)),
+                        any(ResponseType.class));
     }
 
     @Test
@@ -99,7 +108,7 @@ class SessionLifecycleTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         ArgumentCaptor<MetaData> metaData = ArgumentCaptor.forClass(MetaData.class);
         verify(commandGateway).sendAndWait(eq(new ActivateRestoreSession(SESSION, TENANT,
-                new TenantRestoreLoad(2, 7, 40, 300), NOW)), metaData.capture());
+                new TenantRestoreLoad(2, 7, 40, 300, 10_000), NOW)), metaData.capture());
         assertThat(metaData.getValue()).containsEntry(CallerMetaData.TENANT_ID, TENANT)
                 .containsEntry(CallerMetaData.USER_ID, USER_ID);
         verify(queryGateway).query(new AwaitRestoreSessionVersion(SESSION, 4), Boolean.class);
@@ -109,13 +118,42 @@ class SessionLifecycleTest {
         assertThat(body.get("@odata.type").asText()).isEqualTo("#microsoft.graph.exchangeRestoreSession");
     }
 
+    @Test
+    void activation_of_a_bulk_session_sends_its_request_as_the_catalog_resolved_it() throws Exception {
+        UnresolvedMailbox unknown = new UnresolvedMailbox("nobody@contoso.com", UnresolvedMailbox.NO_SUCH_MAILBOX,
+                "The tenant has no mailbox with the email address 'nobody@contoso.com'.");
+        doReturn(CompletableFuture.completedFuture(Optional.of(new BulkMailboxResolution("bulk-1",
+                DestinationType.NEW, List.of(new BulkMailboxResolution.Resolved("adele@contoso.com", "unit-1",
+                "rp-1", null)), List.of(unknown)))))
+                .when(queryGateway).query(eq(new ResolveBulkAdditionRequest(TENANT, SESSION, NOW)),
+                        any(ResponseType.class));
+        when(commandGateway.sendAndWait(any(), any(MetaData.class))).thenReturn(6L);
+        doReturn(CompletableFuture.completedFuture(Optional.of(activating())))
+                .when(queryGateway).query(eq(new FindRestoreSession(TENANT, SESSION, false)), any(ResponseType.class));
+
+        MvcResult result = mvc.perform(post(ACTIVATE)).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        ArgumentCaptor<ActivateRestoreSession> sent = ArgumentCaptor.forClass(ActivateRestoreSession.class);
+        verify(commandGateway).sendAndWait(sent.capture(), any(MetaData.class));
+        BulkResolution resolution = sent.getValue().bulkResolution();
+        assertThat(resolution.requestId()).isEqualTo("bulk-1");
+        assertThat(resolution.unresolved()).containsExactly(unknown);
+        assertThat(resolution.artifacts()).singleElement().satisfies(artifact -> {
+            assertThat(artifact.artifactId()).isNotBlank();
+            assertThat(artifact).isEqualTo(new NewMailboxArtifact(artifact.artifactId(), "rp-1", "unit-1", null,
+                    DestinationType.NEW));
+        });
+    }
+
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource({
             "SESSION_NOT_IN_DRAFT, 403, RestoreSessionActionNotAllowed",
             "NO_ARTIFACTS, 400, InvalidArtifactRequest",
             "TOO_MANY_ACTIVE_SESSIONS, 500, TooManyActiveRestoreSessions",
             "TOO_MANY_MAILBOXES_IN_RESTORE, 400, RestoreArtifactsLimitBreached",
-            "SESSION_NOT_FOUND, 404, RestoreSessionNotFound"})
+            "SESSION_NOT_FOUND, 404, RestoreSessionNotFound",
+            "BULK_RESOLUTION_MISSING, 409, Conflict"})
     void a_refused_activation_is_answered_with_the_graph_status_and_code(Rejection rejection, int status,
                                                                           String code) throws Exception {
         when(commandGateway.sendAndWait(any(), any(MetaData.class)))
@@ -180,7 +218,7 @@ class SessionLifecycleTest {
                 .andReturn();
 
         verify(commandGateway).sendAndWait(eq(new ActivateRestoreSession(SESSION, TENANT,
-                new TenantRestoreLoad(2, 7, 40, 300), NOW, 3L)), any(MetaData.class));
+                new TenantRestoreLoad(2, 7, 40, 300, 10_000), NOW, 3L)), any(MetaData.class));
         verify(commandGateway).sendAndWait(eq(new DeleteRestoreSession(SESSION, TENANT, NOW, 3L)), any(MetaData.class));
     }
 

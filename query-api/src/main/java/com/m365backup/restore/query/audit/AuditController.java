@@ -85,7 +85,7 @@ class AuditController {
                     "Restore session '" + id.value() + "' did not exist yet at "
                             + (asOf != null ? "that time; it was created at " + past.createdAt()
                             : "version " + version + "; its first version is " + past.firstVersion()) + ".");
-            case STOOD -> new PastSession(past.session(), past.deleted());
+            case STOOD -> new PastSession(past.session(), past.deleted(), past.retired());
         };
     }
 
@@ -107,7 +107,7 @@ class AuditController {
             nextLink = RequestAddress.of(request).resourceUrl() + "?$top=" + top
                     + "&$skiptoken=" + page.get(page.size() - 1).sequenceNumber();
         }
-        return new HistoryPage(history.sessionId(), history.deleted(), page, nextLink);
+        return new HistoryPage(history.sessionId(), history.deleted(), history.retired(), page, nextLink);
     }
 
     /**
@@ -176,15 +176,19 @@ class AuditController {
      * extension, not an OData resource of the Graph model that {@code $metadata} describes, and a context URL that
      * resolves to nothing there would mislead OData tooling.
      */
-    @JsonPropertyOrder({"sessionId", "deleted", "value", "@odata.nextLink"})
+    @JsonPropertyOrder({"sessionId", "deleted", "retired", "value", "@odata.nextLink"})
     record HistoryPage(
             String sessionId,
             boolean deleted,
+            boolean retired,
             List<HistoryEntry> value,
             @JsonProperty("@odata.nextLink") @JsonInclude(JsonInclude.Include.NON_NULL) String nextLink) {
     }
 
-    /** A session as it stood, in the Graph session's shape, and whether it had been deleted by then. */
-    record PastSession(@JsonUnwrapped RestoreSessionView session, boolean deleted) {
+    /**
+     * A session as it stood, in the Graph session's shape, and whether it had been deleted or retired by then (the
+     * Graph paths no longer show it then; spec/api.md, Retention).
+     */
+    record PastSession(@JsonUnwrapped RestoreSessionView session, boolean deleted, boolean retired) {
     }
 }

@@ -20,7 +20,12 @@ final class EventTypeNames {
             Map.entry("ArtifactRestoreSucceeded", "artifactRestoreSucceeded"),
             Map.entry("ArtifactRestoreFailed", "artifactRestoreFailed"),
             Map.entry("RestoreSessionEnded", "restoreSessionEnded"),
-            Map.entry("RestoreSessionDeleted", "restoreSessionDeleted"));
+            Map.entry("RestoreSessionDeleted", "restoreSessionDeleted"),
+            Map.entry("BulkAdditionRequestCreated", "bulkAdditionRequestCreated"),
+            Map.entry("BulkAdditionRequestResolved", "bulkAdditionRequestResolved"),
+            Map.entry("BulkAdditionRequestDeleted", "bulkAdditionRequestDeleted"),
+            Map.entry("GranularMailboxArtifactAdded", "granularMailboxArtifactAdded"),
+            Map.entry("RestoreSessionRetired", "restoreSessionRetired"));
 
     private EventTypeNames() {
     }

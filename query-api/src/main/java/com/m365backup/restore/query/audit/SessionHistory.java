@@ -2,11 +2,16 @@ package com.m365backup.restore.query.audit;
 
 import com.m365backup.restore.session.RestoreSessionCreated;
 import com.m365backup.restore.session.RestoreSessionDeleted;
+import com.m365backup.restore.session.RestoreSessionRetired;
 
 import java.util.List;
 
-/** A session's whole history, oldest first, and whether the session was deleted (its events stay for audit). */
-public record SessionHistory(String sessionId, String tenantId, boolean deleted, List<HistoryEntry> entries) {
+/**
+ * A session's whole history, oldest first, and whether the session was deleted or retired (spec/api.md, Retention);
+ * its events stay for audit either way.
+ */
+public record SessionHistory(String sessionId, String tenantId, boolean deleted, boolean retired,
+                             List<HistoryEntry> entries) {
 
     static boolean isCreation(Object payload) {
         return payload instanceof RestoreSessionCreated;
@@ -14,5 +19,9 @@ public record SessionHistory(String sessionId, String tenantId, boolean deleted,
 
     static boolean isDeletion(Object payload) {
         return payload instanceof RestoreSessionDeleted;
+    }
+
+    static boolean isRetirement(Object payload) {
+        return payload instanceof RestoreSessionRetired;
     }
 }

@@ -29,6 +29,7 @@ class SessionHistoryReader {
         List<HistoryEntry> entries = new ArrayList<>();
         String owner = null;
         boolean deleted = false;
+        boolean retired = false;
         // readEvents(id) would start at the latest snapshot; an audit needs every event.
         var events = eventStore.readEvents(sessionId, 0);
         while (events.hasNext()) {
@@ -38,12 +39,13 @@ class SessionHistoryReader {
                 owner = created.tenantId();
             }
             deleted |= SessionHistory.isDeletion(payload);
+            retired |= SessionHistory.isRetirement(payload);
             entries.add(entry(event));
         }
         if (owner == null || !owner.equals(tenantId)) {
             return Optional.empty();
         }
-        return Optional.of(new SessionHistory(sessionId, owner, deleted, entries));
+        return Optional.of(new SessionHistory(sessionId, owner, deleted, retired, entries));
     }
 
     private static HistoryEntry entry(DomainEventMessage<?> event) {

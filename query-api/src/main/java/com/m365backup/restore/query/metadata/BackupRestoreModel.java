@@ -3,6 +3,7 @@ package com.m365backup.restore.query.metadata;
 import com.m365backup.restore.session.ArtifactRestoreStatus;
 import com.m365backup.restore.session.DestinationType;
 import com.m365backup.restore.session.RestoreSessionStatus;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -27,6 +28,7 @@ import static com.m365backup.restore.query.metadata.TypeNames.graph;
  * drift apart.
  */
 @Component
+@Order(0)
 class BackupRestoreModel implements ServiceModelPart {
 
     private static final String ENTITY = graph("entity");

@@ -75,6 +75,20 @@ public record ServiceModel(List<EnumType> enumTypes, List<ComplexType> complexTy
             return this;
         }
 
+        /** Adds parameters to an action another part declared, e.g. a granular search's query. */
+        public Builder parametersOf(String action, StructuralProperty... parameters) {
+            for (int i = 0; i < actions.size(); i++) {
+                BoundAction declared = actions.get(i);
+                if (declared.name().equals(action)) {
+                    List<StructuralProperty> all = new ArrayList<>(declared.parameters());
+                    all.addAll(List.of(parameters));
+                    actions.set(i, new BoundAction(declared.name(), declared.boundTo(), all, declared.returnType()));
+                    return this;
+                }
+            }
+            throw new IllegalStateException("No action " + action + " to add parameters to");
+        }
+
         public Builder singleton(String name, String type) {
             add(singletons, name, type);
             return this;

@@ -11,6 +11,7 @@ public final class TypeNames {
     public static final String STRING = "Edm.String";
     public static final String INT32 = "Edm.Int32";
     public static final String DATE_TIME = "Edm.DateTimeOffset";
+    public static final String BOOLEAN = "Edm.Boolean";
 
     private TypeNames() {
     }

@@ -25,6 +25,7 @@ final class ArtifactRow {
     String restoredFolderId;
     String restoredFolderName;
     Integer restoredItemCount;
+    String searchResponseId;
 
     ArtifactRow(String sessionId, String id) {
         this.sessionId = sessionId;

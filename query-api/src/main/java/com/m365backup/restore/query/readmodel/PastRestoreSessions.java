@@ -7,6 +7,7 @@ import com.m365backup.restore.query.RestoreSessionView;
 import com.m365backup.restore.session.RestoreSessionCreated;
 import com.m365backup.restore.session.RestoreSessionDeleted;
 import com.m365backup.restore.session.RestoreSessionEvent;
+import com.m365backup.restore.session.RestoreSessionRetired;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
@@ -82,7 +83,7 @@ class PastRestoreSessions {
         }
         return queries.handle(new FindRestoreSession(query.tenantId(), query.sessionId(), true))
                 .filter(shown -> shown.version() == last.sequence())
-                .map(shown -> PastRestoreSession.stood(shown, false, first.at(), first.sequence()));
+                .map(shown -> PastRestoreSession.stood(shown, false, false, first.at(), first.sequence()));
     }
 
     private PastRestoreSession folded(FindPastRestoreSession query) {
@@ -101,13 +102,15 @@ class PastRestoreSessions {
         if (upToThePoint.isEmpty()) {
             return PastRestoreSession.notYetCreated(first.getTimestamp(), first.getSequenceNumber());
         }
-        // A deletion takes the session off every Graph path; the audit shows it as it stood when it was deleted.
+        // A deletion or a retirement takes the session off every Graph path; the audit shows it as it stood then.
         boolean deleted = upToThePoint.stream().anyMatch(event -> event.getPayload() instanceof RestoreSessionDeleted);
+        boolean retired = upToThePoint.stream().anyMatch(event -> event.getPayload() instanceof RestoreSessionRetired);
         List<? extends DomainEventMessage<?>> folded = upToThePoint.stream()
-                .filter(event -> !(event.getPayload() instanceof RestoreSessionDeleted))
+                .filter(event -> !(event.getPayload() instanceof RestoreSessionDeleted)
+                        && !(event.getPayload() instanceof RestoreSessionRetired))
                 .toList();
         RestoreSessionView session = rebuild(query, folded);
-        return PastRestoreSession.stood(session, deleted, first.getTimestamp(), first.getSequenceNumber());
+        return PastRestoreSession.stood(session, deleted, retired, first.getTimestamp(), first.getSequenceNumber());
     }
 
     private record StoredEvent(long sequence, Instant at) {
@@ -122,7 +125,7 @@ class PastRestoreSessions {
                     .map(event -> new SessionEvent((RestoreSessionEvent) event.getPayload(), event.getSequenceNumber(),
                             event.getMetaData()))
                     .toList());
-            return queries.handle(new FindRestoreSession(query.tenantId(), query.sessionId(), true))
+            return queries.handle(new FindRestoreSession(query.tenantId(), query.sessionId(), true, true))
                     .orElseThrow(() -> new IllegalStateException("The events of restore session " + query.sessionId()
                             + " up to the point asked for did not fold into a session"));
         });
@@ -130,7 +133,8 @@ class PastRestoreSessions {
 
     /**
      * Temporary tables named and shaped like the read model's. {@code LIKE} copies columns, defaults, keys and
-     * indexes but not foreign keys, so the artifacts' cascade on a session's removal is declared again.
+     * indexes but not foreign keys, so the cascade of artifacts and bulk requests on a session's removal is declared
+     * again.
      *
      * <p>{@code DISCARD PLANS}: the driver prepares the statements a connection runs often on the server, and
      * PostgreSQL keeps the tables such a statement resolved as long as those tables do not change. A statement
@@ -146,6 +150,10 @@ class PastRestoreSessions {
         jdbc.execute("create temporary table mailbox_restore_artifact"
                 + " (like " + schema + ".mailbox_restore_artifact including all) on commit drop");
         jdbc.execute("alter table pg_temp.mailbox_restore_artifact add foreign key (session_id)"
+                + " references pg_temp.restore_session (id) on delete cascade");
+        jdbc.execute("create temporary table bulk_addition_request"
+                + " (like " + schema + ".bulk_addition_request including all) on commit drop");
+        jdbc.execute("alter table pg_temp.bulk_addition_request add foreign key (session_id)"
                 + " references pg_temp.restore_session (id) on delete cascade");
         jdbc.execute("discard plans");
     }

@@ -55,10 +55,11 @@ import java.util.stream.Stream;
 public class ReadModelRebuild {
 
     /** The read model's tables, each after the tables it refers to. */
-    static final List<String> TABLES = List.of("restore_session", "mailbox_restore_artifact");
+    static final List<String> TABLES = List.of("restore_session", "mailbox_restore_artifact", "bulk_addition_request");
     private static final List<String> REFERRING_FIRST = reversed(TABLES);
     private static final Map<String, String> REFERENCES = Map.of(
-            "mailbox_restore_artifact", "foreign key (session_id) references %s.restore_session (id) on delete cascade");
+            "mailbox_restore_artifact", "foreign key (session_id) references %s.restore_session (id) on delete cascade",
+            "bulk_addition_request", "foreign key (session_id) references %s.restore_session (id) on delete cascade");
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final String REBUILD_SCHEMA = "read_model_rebuild";

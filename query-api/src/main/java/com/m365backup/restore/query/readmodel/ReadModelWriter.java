@@ -1,5 +1,8 @@
 package com.m365backup.restore.query.readmodel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.m365backup.restore.query.PublicErrorDetail;
 import com.m365backup.restore.session.RestoreSessionCreated;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes what a run of events changes in {@code restore_session} and {@code mailbox_restore_artifact}: each session's
+ * Writes what a run of events changes in {@code restore_session}, {@code mailbox_restore_artifact} and
+ * {@code bulk_addition_request}: each session's
  * events are folded in memory ({@link RestoreSessionFold}), then every kind of change goes to PostgreSQL as one JDBC
  * batch (the driver rewrites batched inserts into multi-row ones), a handful of round trips for a batch of any size.
  *
@@ -31,6 +35,7 @@ import java.util.Map;
 class ReadModelWriter {
 
     private static final long NO_ROW = Long.MIN_VALUE;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
 
@@ -127,6 +132,13 @@ class ReadModelWriter {
         List<String[]> removed = kept.stream()
                 .flatMap(session -> session.removed.stream().map(id -> new String[] {session.sessionId, id}))
                 .toList();
+        List<BulkRequestRow> bulkAdded = kept.stream()
+                .flatMap(session -> session.bulkAdded.values().stream()).toList();
+        List<BulkRequestRow> bulkChanged = kept.stream()
+                .flatMap(session -> session.bulkChanged.values().stream()).toList();
+        List<String[]> bulkRemoved = kept.stream()
+                .flatMap(session -> session.bulkRemoved.stream().map(id -> new String[] {session.sessionId, id}))
+                .toList();
         if (!added.isEmpty()) {
             insertArtifacts(added);
         }
@@ -140,13 +152,26 @@ class ReadModelWriter {
                         statement.setString(2, key[1]);
                     });
         }
+        if (!bulkAdded.isEmpty()) {
+            insertBulkRequests(bulkAdded);
+        }
+        if (!bulkChanged.isEmpty()) {
+            updateBulkRequests(bulkChanged);
+        }
+        if (!bulkRemoved.isEmpty()) {
+            jdbc.batchUpdate("delete from bulk_addition_request where session_id = ? and id = ?", bulkRemoved,
+                    bulkRemoved.size(), (statement, key) -> {
+                        statement.setString(1, key[0]);
+                        statement.setString(2, key[1]);
+                    });
+        }
         if (!kept.isEmpty()) {
             updateSessions(kept);
         }
         List<String> deleted = changes.stream().filter(session -> session.deleted)
                 .map(session -> session.sessionId).toList();
         if (!deleted.isEmpty()) {
-            // Its artifacts go with it (on delete cascade).
+            // Its artifacts and bulk request go with it (on delete cascade).
             jdbc.batchUpdate("delete from restore_session where id = ?", deleted, deleted.size(),
                     (statement, sessionId) -> statement.setString(1, sessionId));
         }
@@ -157,8 +182,8 @@ class ReadModelWriter {
                 insert into mailbox_restore_artifact (session_id, id, added_sequence, restore_point_id,
                     restore_point_expiration_date_time, mailbox_id, destination_type, status, created_date_time,
                     start_date_time, completion_date_time, error_code, error_message,
-                    restored_folder_id, restored_folder_name, restored_item_count)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    restored_folder_id, restored_folder_name, restored_item_count, search_response_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (session_id, id) do nothing""", rows, rows.size(), (statement, row) -> {
             int column = 0;
             statement.setString(++column, row.sessionId);
@@ -177,7 +202,83 @@ class ReadModelWriter {
             statement.setString(++column, row.restoredFolderId);
             statement.setString(++column, row.restoredFolderName);
             setInteger(statement, ++column, row.restoredItemCount);
+            statement.setString(++column, row.searchResponseId);
         });
+    }
+
+    private void insertBulkRequests(List<BulkRequestRow> rows) {
+        jdbc.batchUpdate("""
+                insert into bulk_addition_request (session_id, id, display_name, destination_type,
+                    protection_start_date_time, protection_end_date_time, restore_point_preference, tags, status,
+                    mailboxes, directory_object_ids, error_code, error_message, error_details,
+                    created_by_user_id, created_by_user_name, created_by_application_id, created_by_application_name,
+                    created_date_time,
+                    last_modified_by_user_id, last_modified_by_user_name,
+                    last_modified_by_application_id, last_modified_by_application_name,
+                    last_modified_date_time)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (session_id, id) do nothing""", rows, rows.size(), (statement, row) -> {
+            int column = 0;
+            statement.setString(++column, row.sessionId);
+            statement.setString(++column, row.id);
+            statement.setString(++column, row.displayName);
+            statement.setString(++column, row.destinationType);
+            setTime(statement, ++column, row.protectionStart);
+            setTime(statement, ++column, row.protectionEnd);
+            statement.setString(++column, row.restorePointPreference);
+            statement.setString(++column, row.tags);
+            statement.setString(++column, row.status);
+            statement.setArray(++column, statement.getConnection().createArrayOf("text", row.mailboxes.toArray()));
+            statement.setArray(++column,
+                    statement.getConnection().createArrayOf("text", row.directoryObjectIds.toArray()));
+            statement.setString(++column, row.errorCode);
+            statement.setString(++column, row.errorMessage);
+            statement.setString(++column, details(row));
+            column = setWho(statement, column, row.createdBy);
+            setTime(statement, ++column, row.createdDateTime);
+            column = setWho(statement, column, row.lastModified.by());
+            setTime(statement, ++column, row.lastModified.at());
+        });
+    }
+
+    private void updateBulkRequests(List<BulkRequestRow> rows) {
+        jdbc.batchUpdate("""
+                update bulk_addition_request set
+                    status = coalesce(?, status),
+                    error_code = coalesce(?, error_code),
+                    error_message = coalesce(?, error_message),
+                    error_details = coalesce(cast(? as jsonb), error_details),
+                    last_modified_by_user_id = case when ? then ? else last_modified_by_user_id end,
+                    last_modified_by_user_name = case when ? then ? else last_modified_by_user_name end,
+                    last_modified_by_application_id = case when ? then ? else last_modified_by_application_id end,
+                    last_modified_by_application_name =
+                        case when ? then ? else last_modified_by_application_name end,
+                    last_modified_date_time = case when ? then ? else last_modified_date_time end
+                where session_id = ? and id = ?""", rows, rows.size(), (statement, row) -> {
+            int column = 0;
+            statement.setString(++column, row.status);
+            statement.setString(++column, row.errorCode);
+            statement.setString(++column, row.errorMessage);
+            statement.setString(++column, details(row));
+            column = setModification(statement, column, row.lastModified);
+            statement.setString(++column, row.sessionId);
+            statement.setString(++column, row.id);
+        });
+    }
+
+    /** The unresolved mailboxes as the error's details: Graph's publicErrorDetail, the mailbox as its target. */
+    private static String details(BulkRequestRow row) {
+        if (row.errorDetails == null) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(row.errorDetails.stream()
+                    .map(unresolved -> new PublicErrorDetail(unresolved.code(), unresolved.message(),
+                            unresolved.mailbox()))
+                    .toList());
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("Error details of strings always render as JSON", impossible);
+        }
     }
 
     private void updateArtifacts(List<ArtifactRow> rows) {
@@ -211,7 +312,10 @@ class ReadModelWriter {
                 update restore_session set
                     version = ?,
                     status = coalesce(?, status),
+                    restore_job_type = coalesce(?, restore_job_type),
                     completed_date_time = coalesce(?, completed_date_time),
+                    error_code = coalesce(?, error_code),
+                    error_message = coalesce(?, error_message),
                     last_modified_by_user_id = case when ? then ? else last_modified_by_user_id end,
                     last_modified_by_user_name = case when ? then ? else last_modified_by_user_name end,
                     last_modified_by_application_id = case when ? then ? else last_modified_by_application_id end,
@@ -227,26 +331,35 @@ class ReadModelWriter {
             statement.setLong(++column, session.version);
             // A creation in this run was written by insertCreated: its status is there already, or changed since.
             statement.setString(++column, session.status);
+            statement.setString(++column, session.restoreJobType);
             setTime(statement, ++column, session.completedDateTime);
-            RestoreSessionFold.Modification modified = session.lastModified;
-            boolean isModified = modified != null;
-            RestoreSessionFold.Who by = isModified ? modified.by() : null;
-            statement.setBoolean(++column, isModified);
-            statement.setString(++column, by == null ? null : by.userId());
-            statement.setBoolean(++column, isModified);
-            statement.setString(++column, by == null ? null : by.userName());
-            statement.setBoolean(++column, isModified);
-            statement.setString(++column, by == null ? null : by.applicationId());
-            statement.setBoolean(++column, isModified);
-            statement.setString(++column, by == null ? null : by.applicationName());
-            statement.setBoolean(++column, isModified);
-            setTime(statement, ++column, isModified ? modified.at() : null);
+            statement.setString(++column, session.errorCode);
+            statement.setString(++column, session.errorMessage);
+            column = setModification(statement, column, session.lastModified);
             statement.setInt(++column, session.totalChange);
             statement.setInt(++column, session.completedChange);
             statement.setInt(++column, session.failedChange);
             statement.setInt(++column, session.inProgressChange);
             statement.setString(++column, session.sessionId);
         });
+    }
+
+    /** The five last-modified columns, each left as it is when {@code modified} is null. */
+    private static int setModification(PreparedStatement statement, int column,
+                                       RestoreSessionFold.Modification modified) throws SQLException {
+        boolean isModified = modified != null;
+        RestoreSessionFold.Who by = isModified ? modified.by() : null;
+        statement.setBoolean(++column, isModified);
+        statement.setString(++column, by == null ? null : by.userId());
+        statement.setBoolean(++column, isModified);
+        statement.setString(++column, by == null ? null : by.userName());
+        statement.setBoolean(++column, isModified);
+        statement.setString(++column, by == null ? null : by.applicationId());
+        statement.setBoolean(++column, isModified);
+        statement.setString(++column, by == null ? null : by.applicationName());
+        statement.setBoolean(++column, isModified);
+        setTime(statement, ++column, isModified ? modified.at() : null);
+        return column;
     }
 
     private static int setWho(PreparedStatement statement, int column, RestoreSessionFold.Who who)

@@ -7,13 +7,20 @@ import com.m365backup.restore.session.ArtifactRestoreScheduling;
 import com.m365backup.restore.session.ArtifactRestoreStarted;
 import com.m365backup.restore.session.ArtifactRestoreStatus;
 import com.m365backup.restore.session.ArtifactRestoreSucceeded;
+import com.m365backup.restore.session.BulkAdditionRequestCreated;
+import com.m365backup.restore.session.BulkAdditionRequestDeleted;
+import com.m365backup.restore.session.BulkAdditionRequestResolved;
+import com.m365backup.restore.session.BulkAdditionRequestStatus;
+import com.m365backup.restore.session.GranularMailboxArtifactAdded;
 import com.m365backup.restore.session.MailboxArtifactAdded;
 import com.m365backup.restore.session.MailboxArtifactRemoved;
 import com.m365backup.restore.session.RestoreSessionActivated;
 import com.m365backup.restore.session.RestoreSessionCreated;
 import com.m365backup.restore.session.RestoreSessionDeleted;
 import com.m365backup.restore.session.RestoreSessionEnded;
+import com.m365backup.restore.session.RestoreJobType;
 import com.m365backup.restore.session.RestoreSessionEvent;
+import com.m365backup.restore.session.RestoreSessionRetired;
 import com.m365backup.restore.session.RestoreSessionStarted;
 import com.m365backup.restore.session.RestoreSessionStatus;
 import org.axonframework.messaging.MetaData;
@@ -30,8 +37,8 @@ import java.util.Set;
 
 /**
  * The one fold of a session's events into the read model (DESIGN.md, Audit replay; STYLE.md: one copy of the fold):
- * what a run of the session's events, applied in order, changes in {@code restore_session} and
- * {@code mailbox_restore_artifact}. Folded in memory first and written at once by {@link ReadModelWriter}, whether the
+ * what a run of the session's events, applied in order, changes in {@code restore_session},
+ * {@code mailbox_restore_artifact} and {@code bulk_addition_request}. Folded in memory first and written at once by {@link ReadModelWriter}, whether the
  * run is a batch of the live projection, of a replay, or a session's whole history up to a point for the audit.
  *
  * <p>Counts are kept as differences, each event's own (an artifact added is one more in total, one scheduled one
@@ -41,8 +48,16 @@ import java.util.Set;
  */
 final class RestoreSessionFold implements RestoreSessionEvent.Visitor<Void> {
 
-    /** Only standard restore jobs exist so far (spec/api.md, Resources). */
-    static final String STANDARD_RESTORE_JOB = "standard";
+    /** A session is a standard restore until its first artifacts or a bulk request say otherwise. */
+    static final String STANDARD_RESTORE_JOB = RestoreJobType.STANDARD.graphName();
+    /**
+     * Graph documents no code for a session's own error (spec/api.md, Resources: {@code error}); these name the
+     * session's end, and the details name each failed artifact with its own code (README, Design decisions).
+     */
+    static final String SESSION_FAILED = "RestoreSessionFailed";
+    static final String SESSION_COMPLETED_WITH_ERROR = "RestoreSessionCompletedWithError";
+    /** The error of a bulk addition request that could not resolve every mailbox (README, Design decisions). */
+    static final String MAILBOXES_NOT_RESOLVED = "BulkRestoreMailboxesNotResolved";
 
     final String sessionId;
     /** The creation of the session, when it is among the events folded; the first row is then made from it. */
@@ -50,7 +65,12 @@ final class RestoreSessionFold implements RestoreSessionEvent.Visitor<Void> {
     /** The sequence number of the last event folded: the session's version, its etag. */
     long version = -1;
     String status;
+    /** The session's kind when these events settled it, else null. */
+    String restoreJobType;
     OffsetDateTime completedDateTime;
+    /** The session's error, when it ended with failed artifacts. */
+    String errorCode;
+    String errorMessage;
     /** Who changed the session last and when, when one of the events folded is such a change. */
     Modification lastModified;
     int totalChange;
@@ -63,6 +83,13 @@ final class RestoreSessionFold implements RestoreSessionEvent.Visitor<Void> {
     final Map<String, ArtifactRow> changed = new HashMap<>();
     /** Artifacts added before these events that they removed. */
     final Set<String> removed = new HashSet<>();
+    /** The bulk addition requests these events created, whole. */
+    final Map<String, BulkRequestRow> bulkAdded = new LinkedHashMap<>();
+    /** Bulk addition requests created before these events: the columns these events changed. */
+    final Map<String, BulkRequestRow> bulkChanged = new HashMap<>();
+    /** Bulk addition requests created before these events that they deleted. */
+    final Set<String> bulkRemoved = new HashSet<>();
+    /** Deleted, or retired: gone from every Graph path either way. */
     boolean deleted;
 
     private long sequence;
@@ -109,6 +136,71 @@ final class RestoreSessionFold implements RestoreSessionEvent.Visitor<Void> {
         added.put(row.id, row);
         totalChange++;
         modifiedAt(event.addedAt());
+        return null;
+    }
+
+    @Override
+    public Void on(GranularMailboxArtifactAdded event) {
+        ArtifactRow row = new ArtifactRow(sessionId, event.artifactId());
+        row.addedSequence = sequence;
+        row.restorePointId = event.restorePointId();
+        row.restorePointExpiresAt = utc(event.restorePointExpiresAt());
+        row.mailboxId = event.mailboxId();
+        row.destinationType = event.destinationType().graphName();
+        row.status = ArtifactRestoreStatus.ADDED.graphName();
+        row.createdDateTime = utc(event.addedAt());
+        row.searchResponseId = event.searchResponseId();
+        added.put(row.id, row);
+        totalChange++;
+        restoreJobType = RestoreJobType.GRANULAR.graphName();
+        modifiedAt(event.addedAt());
+        return null;
+    }
+
+    @Override
+    public Void on(BulkAdditionRequestCreated event) {
+        BulkRequestRow row = new BulkRequestRow(sessionId, event.requestId());
+        row.displayName = event.displayName();
+        row.destinationType = event.destinationType().graphName();
+        row.protectionStart = utc(event.protectedFrom());
+        row.protectionEnd = utc(event.protectedUntil());
+        row.restorePointPreference = event.preference().graphName();
+        row.tags = event.tag();
+        row.status = BulkAdditionRequestStatus.ACTIVE.graphName();
+        row.mailboxes = event.mailboxes();
+        row.directoryObjectIds = event.directoryObjectIds();
+        row.createdBy = who();
+        row.createdDateTime = utc(event.createdAt());
+        row.lastModified = new Modification(who(), utc(event.createdAt()));
+        bulkAdded.put(row.id, row);
+        restoreJobType = RestoreJobType.BULK.graphName();
+        modifiedAt(event.createdAt());
+        return null;
+    }
+
+    /** Its mailboxes were added as artifacts just before, by the same activation. */
+    @Override
+    public Void on(BulkAdditionRequestResolved event) {
+        BulkRequestRow row = bulkRequest(event.requestId());
+        row.status = event.status().graphName();
+        if (!event.unresolved().isEmpty()) {
+            int mailboxes = event.resolvedMailboxes() + event.unresolved().size();
+            row.errorCode = MAILBOXES_NOT_RESOLVED;
+            row.errorMessage = event.unresolved().size() + " of the request's " + mailboxes + " mailboxes could not"
+                    + " be resolved to a restore point; each is named in the details.";
+            row.errorDetails = event.unresolved();
+        }
+        row.lastModified = new Modification(who(), utc(event.resolvedAt()));
+        return null;
+    }
+
+    @Override
+    public Void on(BulkAdditionRequestDeleted event) {
+        if (bulkAdded.remove(event.requestId()) == null) {
+            bulkChanged.remove(event.requestId());
+            bulkRemoved.add(event.requestId());
+        }
+        modifiedAt(event.deletedAt());
         return null;
     }
 
@@ -184,10 +276,24 @@ final class RestoreSessionFold implements RestoreSessionEvent.Visitor<Void> {
         return null;
     }
 
+    /**
+     * A session that ended with failed artifacts carries an error, as Graph's does (spec/api.md, Resources); its
+     * details are the failed artifacts' own errors, read from their rows.
+     */
     @Override
     public Void on(RestoreSessionEnded event) {
         status = event.status().graphName();
         completedDateTime = utc(event.completedAt());
+        int artifacts = event.succeeded() + event.failed();
+        if (event.status() == RestoreSessionStatus.FAILED) {
+            errorCode = SESSION_FAILED;
+            errorMessage = "None of the session's " + artifacts + " artifacts could be restored; each is named in"
+                    + " the details.";
+        } else if (event.status() == RestoreSessionStatus.COMPLETED_WITH_ERROR) {
+            errorCode = SESSION_COMPLETED_WITH_ERROR;
+            errorMessage = event.failed() + " of the session's " + artifacts + " artifacts could not be restored;"
+                    + " each is named in the details, the others were restored.";
+        }
         return null;
     }
 
@@ -196,6 +302,18 @@ final class RestoreSessionFold implements RestoreSessionEvent.Visitor<Void> {
     public Void on(RestoreSessionDeleted event) {
         deleted = true;
         return null;
+    }
+
+    /** A retired session leaves every Graph path as a deleted one does (spec/api.md, Retention). */
+    @Override
+    public Void on(RestoreSessionRetired event) {
+        deleted = true;
+        return null;
+    }
+
+    private BulkRequestRow bulkRequest(String requestId) {
+        BulkRequestRow row = bulkAdded.get(requestId);
+        return row != null ? row : bulkChanged.computeIfAbsent(requestId, id -> new BulkRequestRow(sessionId, id));
     }
 
     private ArtifactRow artifact(String artifactId) {

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps {@code restore_session} and {@code mailbox_restore_artifact} in step with the events of restore sessions. A
+ * Keeps {@code restore_session}, {@code mailbox_restore_artifact} and {@code bulk_addition_request} in step with the
+ * events of restore sessions. A
  * processor batch is gathered and written once, as the batch commits ({@link ReadModelWriter}, through the fold the
  * audit's past state shares), and the requests waiting to read their own write are told once it is committed.
  */
@@ -53,7 +54,7 @@ class RestoreSessionProjection {
     /** A replay starts from nothing: the tables are rebuilt from the first event on. */
     @ResetHandler
     void reset() {
-        jdbc.execute("truncate table mailbox_restore_artifact, restore_session");
+        jdbc.execute("truncate table bulk_addition_request, mailbox_restore_artifact, restore_session");
     }
 
     /**

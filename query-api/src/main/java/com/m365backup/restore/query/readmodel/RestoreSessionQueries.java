@@ -1,12 +1,17 @@
 package com.m365backup.restore.query.readmodel;
 
 import com.m365backup.restore.query.ArtifactList;
+import com.m365backup.restore.query.BulkAdditionRequestList;
+import com.m365backup.restore.query.BulkAdditionRequestView;
 import com.m365backup.restore.query.FindRestoreSession;
+import com.m365backup.restore.query.FindRetirableSessions;
+import com.m365backup.restore.query.ListBulkAdditionRequests;
 import com.m365backup.restore.query.ListMailboxArtifacts;
 import com.m365backup.restore.query.ListRestoreSessions;
 import com.m365backup.restore.query.MailboxRestoreArtifactView;
 import com.m365backup.restore.query.RestoreSessionPage;
 import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.session.RestoreJobType;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,9 +31,12 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static com.m365backup.restore.query.readmodel.RestoreSessionRows.ARTIFACT_COLUMNS;
+import static com.m365backup.restore.query.readmodel.RestoreSessionRows.BULK_REQUEST_COLUMNS;
 import static com.m365backup.restore.query.readmodel.RestoreSessionRows.JOINED_ARTIFACTS;
 import static com.m365backup.restore.query.readmodel.RestoreSessionRows.JOINED_ARTIFACT_COLUMNS;
+import static com.m365backup.restore.query.readmodel.RestoreSessionRows.NO_SESSION_ERROR_DETAILS;
 import static com.m365backup.restore.query.readmodel.RestoreSessionRows.SESSION_COLUMNS;
+import static com.m365backup.restore.query.readmodel.RestoreSessionRows.SESSION_ERROR_DETAILS;
 
 /**
  * Answers the questions about a tenant's sessions from the read model. Every question names the tenant, and another
@@ -51,26 +59,40 @@ class RestoreSessionQueries {
 
     /**
      * One statement, a session with its artifacts: consistent by itself (PostgreSQL reads a statement from one
-     * snapshot), so it needs no transaction around it, and it is one round trip to the database.
+     * snapshot), so it needs no transaction around it, and it is one round trip to the database. Its bulk addition
+     * requests, when asked for too (the audit's past state), are a second statement in the same snapshot.
      */
     @QueryHandler
     Optional<RestoreSessionView> handle(FindRestoreSession query) {
+        if (!query.withBulkAdditionRequests()) {
+            return find(query);
+        }
+        // Only a bulk session has them: a session of another kind reads as it always has.
+        return inSnapshot(() -> find(query).map(session -> RestoreJobType.BULK.graphName()
+                .equals(session.restoreJobType())
+                ? session.withBulkAdditionRequests(bulkRequestsOf(query.sessionId(), false))
+                : session));
+    }
+
+    private Optional<RestoreSessionView> find(FindRestoreSession query) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("tenantId", query.tenantId())
                 .addValue("sessionId", query.sessionId());
         if (!query.withArtifacts()) {
             return jdbc.query("""
-                            select %s from restore_session s
-                            where s.tenant_id = :tenantId and s.id = :sessionId""".formatted(SESSION_COLUMNS),
+                            select %s, %s from restore_session s
+                            where s.tenant_id = :tenantId and s.id = :sessionId"""
+                                    .formatted(SESSION_COLUMNS, SESSION_ERROR_DETAILS),
                             parameters, RestoreSessionRows::session)
                     .stream()
                     .findFirst();
         }
         return jdbc.query("""
-                select %s, %s from restore_session s
+                select %s, %s, %s from restore_session s
                 %s
                 where s.tenant_id = :tenantId and s.id = :sessionId
-                order by a.added_sequence""".formatted(SESSION_COLUMNS, JOINED_ARTIFACT_COLUMNS, JOINED_ARTIFACTS),
+                order by a.added_sequence""".formatted(SESSION_COLUMNS, NO_SESSION_ERROR_DETAILS,
+                        JOINED_ARTIFACT_COLUMNS, JOINED_ARTIFACTS),
                 parameters, rows -> {
                     if (!rows.next()) {
                         return Optional.<RestoreSessionView>empty();
@@ -120,10 +142,11 @@ class RestoreSessionQueries {
             Long total = jdbc.queryForObject("select count(*) from restore_session s where " + filtered,
                     parameters, Long.class);
             List<RestoreSessionView> sessions = jdbc.query("""
-                    select %s from restore_session s
+                    select %s, %s from restore_session s
                     where %s
-                    order by %s %s, s.id %4$s
-                    limit :top offset :skip""".formatted(SESSION_COLUMNS, conditions, sortColumn, direction),
+                    order by %s %s, s.id %5$s
+                    limit :top offset :skip""".formatted(SESSION_COLUMNS, SESSION_ERROR_DETAILS, conditions,
+                            sortColumn, direction),
                     parameters, RestoreSessionRows::session);
             boolean more = sessions.size() > query.top();
             if (more) {
@@ -163,17 +186,58 @@ class RestoreSessionQueries {
                     select exists (select 1 from restore_session where tenant_id = :tenantId and id = :sessionId)""",
                     parameters, Boolean.class);
             return Boolean.TRUE.equals(found)
-                    ? new ArtifactList(true, artifactsOf(query.sessionId()))
+                    ? new ArtifactList(true, artifactsOf(query.sessionId(), query.granular()))
                     : new ArtifactList(false, List.of());
         });
     }
 
-    private List<MailboxRestoreArtifactView> artifactsOf(String sessionId) {
+    /** A session's mailbox restore artifacts, or its granular ones (those naming a search). */
+    private List<MailboxRestoreArtifactView> artifactsOf(String sessionId, boolean granular) {
         return jdbc.query("""
                         select %s from mailbox_restore_artifact a
-                        where a.session_id = :sessionId
+                        where a.session_id = :sessionId and (a.search_response_id is not null) = :granular
                         order by a.added_sequence""".formatted(ARTIFACT_COLUMNS),
-                new MapSqlParameterSource("sessionId", sessionId), RestoreSessionRows::artifact);
+                new MapSqlParameterSource("sessionId", sessionId).addValue("granular", granular),
+                RestoreSessionRows::artifact);
+    }
+
+    @QueryHandler
+    BulkAdditionRequestList handle(ListBulkAdditionRequests query) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("tenantId", query.tenantId())
+                .addValue("sessionId", query.sessionId());
+        return inSnapshot(() -> {
+            Boolean found = jdbc.queryForObject("""
+                    select exists (select 1 from restore_session where tenant_id = :tenantId and id = :sessionId)""",
+                    parameters, Boolean.class);
+            return Boolean.TRUE.equals(found)
+                    ? new BulkAdditionRequestList(true, bulkRequestsOf(query.sessionId(), query.withMailboxes()))
+                    : new BulkAdditionRequestList(false, List.of());
+        });
+    }
+
+    private List<BulkAdditionRequestView> bulkRequestsOf(String sessionId, boolean withMailboxes) {
+        return jdbc.query("""
+                        select %s%s from bulk_addition_request b
+                        where b.session_id = :sessionId
+                        order by b.created_date_time, b.id""".formatted(BULK_REQUEST_COLUMNS,
+                        withMailboxes ? ", b.mailboxes" : ""),
+                new MapSqlParameterSource("sessionId", sessionId),
+                (row, rowNumber) -> RestoreSessionRows.bulkRequest(row, withMailboxes));
+    }
+
+    /** Sessions of every tenant that ended before the time, oldest end first (spec/api.md, Retention). */
+    @QueryHandler
+    List<String> handle(FindRetirableSessions query) {
+        return jdbc.queryForList("""
+                        select id from restore_session
+                        where completed_date_time is not null and completed_date_time < :endedBefore
+                        order by completed_date_time, id
+                        limit :limit""",
+                new MapSqlParameterSource()
+                        .addValue("endedBefore", query.endedBefore().atOffset(ZoneOffset.UTC))
+                        .addValue("limit", query.limit()),
+                String.class);
     }
 
     /** The artifacts of a whole page in one statement, not one per session. */

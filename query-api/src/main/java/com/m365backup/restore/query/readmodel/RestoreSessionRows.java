@@ -1,16 +1,25 @@
 package com.m365backup.restore.query.readmodel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.caller.Identity;
 import com.m365backup.restore.caller.IdentitySet;
 import com.m365backup.restore.query.ArtifactCount;
+import com.m365backup.restore.query.BulkAdditionRequestView;
 import com.m365backup.restore.query.MailboxRestoreArtifactView;
 import com.m365backup.restore.query.PublicError;
+import com.m365backup.restore.query.PublicErrorDetail;
 import com.m365backup.restore.query.RestorePointReference;
 import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.query.TimePeriodView;
+import com.m365backup.restore.session.ArtifactRestoreStatus;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 /** Reads the rows of the read model back into Graph's shapes. */
@@ -25,11 +34,25 @@ final class RestoreSessionRows {
             s.last_modified_date_time, s.completed_date_time, s.error_code, s.error_message, s.error_target,
             s.artifacts_total, s.artifacts_completed, s.artifacts_failed, s.artifacts_in_progress""";
 
+    /**
+     * The details of a session's error: each failed artifact's own error, the artifact's id as its target. A column of
+     * a statement that reads sessions without their artifacts; a session read with them takes its details from them.
+     */
+    static final String SESSION_ERROR_DETAILS = """
+            case when s.error_code is null then null else (
+                select json_agg(json_build_object('code', fa.error_code, 'message', fa.error_message, 'target', fa.id)
+                                order by fa.added_sequence)
+                from mailbox_restore_artifact fa where fa.session_id = s.id and fa.status = 'failed') end
+            as error_details""";
+
+    /** The place of {@link #SESSION_ERROR_DETAILS} in a statement that reads the artifacts too. */
+    static final String NO_SESSION_ERROR_DETAILS = "null as error_details";
+
     static final String ARTIFACT_COLUMNS = """
             a.session_id, a.id, a.restore_point_id, a.restore_point_expiration_date_time, a.destination_type,
             a.status, a.created_date_time, a.start_date_time, a.completion_date_time,
             a.error_code, a.error_message, a.error_target,
-            a.restored_folder_id, a.restored_folder_name, a.restored_item_count,
+            a.restored_folder_id, a.restored_folder_name, a.restored_item_count, a.search_response_id,
             (select rp.protection_date_time from restore_point rp join restore_session rs on rs.id = a.session_id
              where rp.tenant_id = rs.tenant_id and rp.id = a.restore_point_id) as restore_point_protection_date_time""";
 
@@ -45,8 +68,23 @@ final class RestoreSessionRows {
             a.completion_date_time as a_completion_date_time, a.error_code as a_error_code,
             a.error_message as a_error_message, a.error_target as a_error_target,
             a.restored_folder_id as a_restored_folder_id, a.restored_folder_name as a_restored_folder_name,
-            a.restored_item_count as a_restored_item_count,
+            a.restored_item_count as a_restored_item_count, a.search_response_id as a_search_response_id,
             rp.protection_date_time as a_restore_point_protection_date_time""";
+
+    /** A bulk addition request; its mailboxes only when asked for, as they may be 10,000. */
+    static final String BULK_REQUEST_COLUMNS = """
+            b.session_id, b.id, b.display_name, b.destination_type, b.protection_start_date_time,
+            b.protection_end_date_time, b.restore_point_preference, b.tags, b.status, b.directory_object_ids,
+            b.error_code, b.error_message, b.error_details,
+            b.created_by_user_id, b.created_by_user_name, b.created_by_application_id, b.created_by_application_name,
+            b.created_date_time,
+            b.last_modified_by_user_id, b.last_modified_by_user_name,
+            b.last_modified_by_application_id, b.last_modified_by_application_name,
+            b.last_modified_date_time""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<PublicErrorDetail>> DETAILS = new TypeReference<>() {
+    };
 
     /** The artifacts joined to their session, and to their restore point for when it was taken. */
     static final String JOINED_ARTIFACTS = """
@@ -68,7 +106,7 @@ final class RestoreSessionRows {
                 identitySet(row, "last_modified_by_"),
                 time(row, "last_modified_date_time"),
                 time(row, "completed_date_time"),
-                error(row),
+                sessionError(row),
                 row.getString("restore_job_type"),
                 new ArtifactCount(row.getInt("artifacts_total"), row.getInt("artifacts_completed"),
                         row.getInt("artifacts_failed"), row.getInt("artifacts_in_progress")),
@@ -99,14 +137,75 @@ final class RestoreSessionRows {
                 error(row, prefix),
                 row.getString(prefix + "restored_folder_id"),
                 row.getString(prefix + "restored_folder_name"),
-                row.getObject(prefix + "restored_item_count", Integer.class));
+                row.getObject(prefix + "restored_item_count", Integer.class),
+                row.getString(prefix + "search_response_id"));
     }
 
+    /**
+     * The session with its artifacts expanded; its error's details, when it has an error, are those of its failed
+     * artifacts, as {@link #SESSION_ERROR_DETAILS} reads them without the artifacts.
+     */
     static RestoreSessionView withArtifacts(RestoreSessionView session, List<MailboxRestoreArtifactView> artifacts) {
-        return new RestoreSessionView(session.id(), session.tenantId(), session.version(), session.status(),
-                session.createdBy(), session.createdDateTime(), session.lastModifiedBy(),
-                session.lastModifiedDateTime(), session.completedDateTime(), session.error(),
-                session.restoreJobType(), session.restoreSessionArtifactCount(), List.copyOf(artifacts));
+        RestoreSessionView expanded = session.withArtifacts(artifacts);
+        PublicError error = session.error();
+        if (error == null) {
+            return expanded;
+        }
+        List<PublicErrorDetail> details = artifacts.stream()
+                .filter(artifact -> ArtifactRestoreStatus.FAILED.graphName().equals(artifact.status()))
+                .map(artifact -> new PublicErrorDetail(artifact.error() == null ? null : artifact.error().code(),
+                        artifact.error() == null ? null : artifact.error().message(), artifact.id()))
+                .toList();
+        return new RestoreSessionView(expanded.id(), expanded.tenantId(), expanded.version(), expanded.status(),
+                expanded.createdBy(), expanded.createdDateTime(), expanded.lastModifiedBy(),
+                expanded.lastModifiedDateTime(), expanded.completedDateTime(),
+                new PublicError(error.code(), error.message(), error.target(), details), expanded.restoreJobType(),
+                expanded.restoreSessionArtifactCount(), expanded.mailboxRestoreArtifacts(),
+                expanded.granularMailboxRestoreArtifacts(), expanded.mailboxRestoreArtifactsBulkAdditionRequests());
+    }
+
+    /** A bulk addition request of {@link #BULK_REQUEST_COLUMNS}, with its mailboxes when they were read too. */
+    static BulkAdditionRequestView bulkRequest(ResultSet row, boolean withMailboxes) throws SQLException {
+        String errorCode = row.getString("error_code");
+        return new BulkAdditionRequestView(
+                row.getString("id"),
+                row.getString("session_id"),
+                row.getString("display_name"),
+                row.getString("destination_type"),
+                new TimePeriodView(time(row, "protection_start_date_time"), time(row, "protection_end_date_time")),
+                row.getString("restore_point_preference"),
+                row.getString("tags"),
+                row.getString("status"),
+                errorCode == null ? null : new PublicError(errorCode, row.getString("error_message"), null,
+                        details(row.getString("error_details"))),
+                withMailboxes ? strings(row.getArray("mailboxes")) : null,
+                strings(row.getArray("directory_object_ids")),
+                identitySet(row, "created_by_"),
+                time(row, "created_date_time"),
+                identitySet(row, "last_modified_by_"),
+                time(row, "last_modified_date_time"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static PublicError sessionError(ResultSet row) throws SQLException {
+        PublicError error = error(row);
+        String details = row.getString("error_details");
+        return error == null || details == null ? error
+                : new PublicError(error.code(), error.message(), error.target(), details(details));
+    }
+
+    private static List<PublicErrorDetail> details(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, DETAILS);
+        } catch (JsonProcessingException notDetails) {
+            throw new IllegalStateException("The read model holds error details that are not a JSON list", notDetails);
+        }
     }
 
     private static IdentitySet identitySet(ResultSet row, String prefix) throws SQLException {

@@ -1,6 +1,7 @@
 package com.m365backup.restore.query.restorepoint;
 
 import com.m365backup.restore.caller.CurrentCaller;
+import com.m365backup.restore.query.CountMatchingMessages;
 import com.m365backup.restore.query.FindRestorePoint;
 import com.m365backup.restore.query.ListRestorePoints;
 import com.m365backup.restore.query.RestorePointList;
@@ -10,6 +11,7 @@ import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
+import com.m365backup.restore.session.ArtifactQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -53,11 +55,14 @@ class RestorePointController {
     private final QueryGateway queries;
     private final CurrentCaller caller;
     private final RestorePointSearchReader searches;
+    private final GranularSearches granularSearches;
 
-    RestorePointController(QueryGateway queries, CurrentCaller caller, RestorePointSearchReader searches) {
+    RestorePointController(QueryGateway queries, CurrentCaller caller, RestorePointSearchReader searches,
+                           GranularSearches granularSearches) {
         this.queries = queries;
         this.caller = caller;
         this.searches = searches;
+        this.granularSearches = granularSearches;
     }
 
     /**
@@ -114,10 +119,23 @@ class RestorePointController {
         return options.expands(PROTECTION_UNIT) ? restorePoint : restorePoint.withoutProtectionUnit();
     }
 
+    /**
+     * Graph's search: the restore points of some protection units within a time window. With an
+     * {@code artifactQuery} it is a granular search of the messages of exactly one unit (spec/api.md, Granular
+     * restore): each restore point found carries {@code artifactHitCount}, the messages the query finds in its
+     * mailbox, and the search is kept for its retention under its {@code searchResponseId}, which granular artifacts
+     * name.
+     */
     @PostMapping(path = "/search", consumes = MediaType.APPLICATION_JSON_VALUE)
     RestorePointSearchResponse search(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
         QueryOptions.requireNone(request);
-        SearchRestorePoints search = searches.read(body).in(caller.get().tenantId());
+        RestorePointSearchRequest read = searches.read(body);
+        SearchRestorePoints search = read.in(caller.get().tenantId());
+        ArtifactQuery artifactQuery = read.artifactQuery() == null ? null : ArtifactQueryReader.read(read.artifactQuery());
+        if (artifactQuery != null && search.protectionUnitIds().size() != 1) {
+            throw RestorePointSearchReader.invalid("A search with an artifactQuery names exactly one protection unit;"
+                    + " this one names " + search.protectionUnitIds().size() + ".");
+        }
         List<RestorePointView> found = queries.query(search,
                         ResponseTypes.multipleInstancesOf(RestorePointView.class))
                 .join();
@@ -126,10 +144,23 @@ class RestorePointController {
         List<String> noResult = search.protectionUnitIds().stream()
                 .filter(unit -> !unitsFound.contains(unit))
                 .toList();
+        String searchResponseId;
+        Integer hits = null;
+        if (artifactQuery == null) {
+            searchResponseId = UUID.randomUUID().toString();
+        } else {
+            String unit = search.protectionUnitIds().get(0);
+            hits = queries.query(new CountMatchingMessages(search.tenantId(), unit, artifactQuery), Integer.class)
+                    .join();
+            searchResponseId = granularSearches.keep(search.tenantId(), unit,
+                    found.stream().map(RestorePointView::id).toList(), artifactQuery, hits);
+        }
+        Integer hitCount = hits;
         return new RestorePointSearchResponse(
                 RequestAddress.of(request).context("microsoft.graph.restorePointSearchResponse"),
-                UUID.randomUUID().toString(),
-                found.stream().map(RestorePointSearchResponse.Result::new).toList(),
+                searchResponseId,
+                found.stream().map(restorePoint -> new RestorePointSearchResponse.Result(restorePoint, hitCount))
+                        .toList(),
                 noResult);
     }
 }

@@ -73,9 +73,6 @@ class RestorePointSearchReader {
         }
         onlyKnown(search, PROPERTIES, "");
         JsonNode artifactQuery = search.get(ARTIFACT_QUERY);
-        if (artifactQuery != null && !artifactQuery.isNull()) {
-            throw invalid("Searching inside mailboxes (artifactQuery) is not supported by this service.");
-        }
         List<String> units = protectionUnitIds(search.get(UNITS));
         JsonNode period = search.get(PERIOD);
         if (period == null || !period.isObject()) {
@@ -88,7 +85,7 @@ class RestorePointSearchReader {
             throw invalid(PERIOD + " must not end before it starts.");
         }
         return new RestorePointSearchRequest(units, from, to, member(search.get(PREFERENCE), PREFERENCE, PREFERENCES),
-                tag(search.get(TAGS)));
+                tag(search.get(TAGS)), artifactQuery == null || artifactQuery.isNull() ? null : artifactQuery);
     }
 
     private JsonNode tree(byte[] body) {

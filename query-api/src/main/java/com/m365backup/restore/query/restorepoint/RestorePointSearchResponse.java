@@ -1,5 +1,6 @@
 package com.m365backup.restore.query.restorepoint;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.m365backup.restore.query.RestorePointView;
@@ -17,7 +18,14 @@ record RestorePointSearchResponse(
         List<Result> searchResults,
         List<String> noResultProtectionUnitIds) {
 
-    /** Graph's restorePointSearchResult. */
-    record Result(RestorePointView restorePoint) {
+    /**
+     * Graph's restorePointSearchResult.
+     *
+     * @param artifactHitCount the messages a granular search found in the restore point's mailbox; absent from a
+     *                         search without an artifactQuery
+     */
+    @JsonPropertyOrder({"artifactHitCount", "restorePoint"})
+    record Result(RestorePointView restorePoint,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) Integer artifactHitCount) {
     }
 }

@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.Collections;
 
 /**
- * Graph's evolvable enums: a session's {@code failed} was added after {@code unknownFutureValue}, so a client sees it
- * only when it sends {@code Prefer: include-unknown-enum-members}; any other sees {@code unknownFutureValue}
- * (spec/api.md, Enums and their evolution).
+ * Graph's evolvable enums: a session's {@code failed} and its {@code restoreJobType} {@code granular} were added after
+ * {@code unknownFutureValue}, so a client sees them only when it sends {@code Prefer: include-unknown-enum-members};
+ * any other sees {@code unknownFutureValue} (spec/api.md, Enums and their evolution, and Granular restore).
  */
 record EvolvableEnums(boolean included) {
 
@@ -52,12 +52,6 @@ record EvolvableEnums(boolean included) {
     }
 
     RestoreSessionView shown(RestoreSessionView session) {
-        if (included || !RestoreSessionStatus.FAILED.graphName().equals(session.status())) {
-            return session;
-        }
-        return new RestoreSessionView(session.id(), session.tenantId(), session.version(), UNKNOWN_FUTURE_VALUE,
-                session.createdBy(), session.createdDateTime(), session.lastModifiedBy(),
-                session.lastModifiedDateTime(), session.completedDateTime(), session.error(),
-                session.restoreJobType(), session.restoreSessionArtifactCount(), session.mailboxRestoreArtifacts());
+        return session.withEvolvableMembers(included);
     }
 }

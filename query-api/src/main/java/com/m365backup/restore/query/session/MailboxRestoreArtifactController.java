@@ -20,26 +20,38 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Reads the mailbox restore artifacts of a session, in the order they were added. A session holds at most its
- * artifact limit (1,000 by default), so a page is cut from the whole list rather than asked of the database.
+ * Reads the artifacts of a session, in the order they were added: its mailbox restore artifacts, or its granular
+ * ones (spec/api.md, Granular restore), each collection with its own path. A session holds at most its artifact limit
+ * (10,000 for a bulk session), so a page is cut from the whole list rather than asked of the database.
  */
 @RestController
-@RequestMapping({"/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/mailboxRestoreArtifacts",
-        "/beta/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/mailboxRestoreArtifacts",
-        "/v1.0/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/mailboxRestoreArtifacts"})
+@RequestMapping({"/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/{collection:"
+        + MailboxRestoreArtifactController.COLLECTIONS + "}",
+        "/beta/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/{collection:"
+                + MailboxRestoreArtifactController.COLLECTIONS + "}",
+        "/v1.0/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/{collection:"
+                + MailboxRestoreArtifactController.COLLECTIONS + "}"})
 class MailboxRestoreArtifactController {
+
+    static final String MAILBOX_ARTIFACTS = "mailboxRestoreArtifacts";
+    static final String GRANULAR_ARTIFACTS = "granularMailboxRestoreArtifacts";
+    static final String COLLECTIONS = MAILBOX_ARTIFACTS + "|" + GRANULAR_ARTIFACTS;
 
     /** Artifacts are always listed with their restore point, so asking for it is honoured by doing nothing more. */
     private static final String RESTORE_POINT = "restorePoint";
+    private static final Set<String> SELECTABLE = Set.of("id", "restorePoint", "destinationType", "status",
+            "createdDateTime", "startDateTime", "completionDateTime", "error", "restoredFolderId",
+            "restoredFolderName", "restoredItemCount");
     private static final QueryOptions.Capabilities CAPABILITIES = new QueryOptions.Capabilities(Set.of("status"),
-            Set.of(), Set.of("id", "restorePoint", "destinationType", "status", "createdDateTime", "startDateTime",
-            "completionDateTime", "error", "restoredFolderId", "restoredFolderName", "restoredItemCount"),
-            List.of(RESTORE_POINT));
+            Set.of(), SELECTABLE, List.of(RESTORE_POINT));
+    private static final QueryOptions.Capabilities GRANULAR_CAPABILITIES = new QueryOptions.Capabilities(
+            Set.of("status"), Set.of(), union(SELECTABLE, "searchResponseId"), List.of(RESTORE_POINT));
 
     private final QueryGateway queries;
     private final CurrentCaller caller;
@@ -52,19 +64,20 @@ class MailboxRestoreArtifactController {
     }
 
     @GetMapping
-    GraphCollection<Object> artifacts(@PathVariable String sessionId, HttpServletRequest request) {
+    GraphCollection<Object> artifacts(@PathVariable String sessionId, @PathVariable String collection,
+                                      HttpServletRequest request) {
         SessionId id = SessionId.parse(sessionId);
-        QueryOptions options = QueryOptions.ofCollection(request, CAPABILITIES);
+        QueryOptions options = QueryOptions.ofCollection(request, capabilities(collection));
         List<Predicate<MailboxRestoreArtifactView>> conditions = options.filter().stream()
                 .map(MailboxRestoreArtifactController::condition)
                 .toList();
-        List<MailboxRestoreArtifactView> all = artifactsOf(id).stream()
+        List<MailboxRestoreArtifactView> all = artifactsOf(id, collection).stream()
                 .filter(artifact -> conditions.stream().allMatch(condition -> condition.test(artifact)))
                 .toList();
         int from = Math.min(options.skip(), all.size());
         int to = Math.min(from + options.top(), all.size());
         return GraphCollection.page(RequestAddress.of(request),
-                "solutions/backupRestore/exchangeRestoreSessions('" + id.value() + "')/mailboxRestoreArtifacts",
+                "solutions/backupRestore/exchangeRestoreSessions('" + id.value() + "')/" + collection,
                 all.subList(from, to).stream().map(artifact -> options.selected(artifact, json)).toList(),
                 all.size(), options);
     }
@@ -88,33 +101,49 @@ class MailboxRestoreArtifactController {
      * Accept that admits neither is a 406.
      */
     @GetMapping(value = "/$count", produces = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_JSON_VALUE})
-    String count(@PathVariable String sessionId, HttpServletRequest request) {
+    String count(@PathVariable String sessionId, @PathVariable String collection, HttpServletRequest request) {
         SessionId id = SessionId.parse(sessionId);
         QueryOptions.requireNone(request);
-        return Integer.toString(artifactsOf(id).size());
+        return Integer.toString(artifactsOf(id, collection).size());
     }
 
     /** Never {@code $count}: that path has its own answer, and an Accept it cannot meet must be a 406 there. */
     @GetMapping("/{artifactId:(?!\\$count$).+}")
-    Object artifact(@PathVariable String sessionId, @PathVariable String artifactId, HttpServletRequest request) {
+    Object artifact(@PathVariable String sessionId, @PathVariable String collection, @PathVariable String artifactId,
+                    HttpServletRequest request) {
         SessionId id = SessionId.parse(sessionId);
-        QueryOptions options = QueryOptions.ofEntity(request, CAPABILITIES);
-        return artifactsOf(id).stream()
+        QueryOptions options = QueryOptions.ofEntity(request, capabilities(collection));
+        return artifactsOf(id, collection).stream()
                 .filter(artifact -> artifact.id().equalsIgnoreCase(artifactId))
                 .findFirst()
                 .map(artifact -> options.selected(artifact, json))
                 .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "itemNotFound",
-                        "Mailbox restore artifact '" + artifactId + "' was not found in restore session '"
-                                + id.value() + "'."));
+                        (granular(collection) ? "Granular mailbox restore artifact '" : "Mailbox restore artifact '")
+                                + artifactId + "' was not found in restore session '" + id.value() + "'."));
     }
 
-    private List<MailboxRestoreArtifactView> artifactsOf(SessionId id) {
-        ArtifactList list = queries.query(new ListMailboxArtifacts(caller.get().tenantId(), id.value()),
+    private List<MailboxRestoreArtifactView> artifactsOf(SessionId id, String collection) {
+        ArtifactList list = queries.query(new ListMailboxArtifacts(caller.get().tenantId(), id.value(),
+                                granular(collection)),
                         ResponseTypes.instanceOf(ArtifactList.class))
                 .join();
         if (!list.sessionFound()) {
             throw id.notFound();
         }
         return list.artifacts();
+    }
+
+    private static boolean granular(String collection) {
+        return GRANULAR_ARTIFACTS.equals(collection);
+    }
+
+    private static QueryOptions.Capabilities capabilities(String collection) {
+        return granular(collection) ? GRANULAR_CAPABILITIES : CAPABILITIES;
+    }
+
+    private static Set<String> union(Set<String> names, String more) {
+        Set<String> all = new HashSet<>(names);
+        all.add(more);
+        return Set.copyOf(all);
     }
 }

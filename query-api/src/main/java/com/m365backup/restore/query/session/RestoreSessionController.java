@@ -38,6 +38,8 @@ class RestoreSessionController {
     static final String EXCHANGE_SESSIONS = "solutions/backupRestore/exchangeRestoreSessions";
     static final String ALL_SESSIONS = "solutions/backupRestore/restoreSessions";
     static final String ARTIFACTS = "mailboxRestoreArtifacts";
+    static final String GRANULAR_ARTIFACTS = "granularMailboxRestoreArtifacts";
+    static final String BULK_REQUESTS = "mailboxRestoreArtifactsBulkAdditionRequests";
     private static final String STATUS = "status";
     private static final String CREATED = "createdDateTime";
     private static final String LAST_MODIFIED = "lastModifiedDateTime";
@@ -56,14 +58,16 @@ class RestoreSessionController {
 
     @GetMapping("/exchangeRestoreSessions")
     GraphCollection<Object> exchangeSessions(HttpServletRequest request, HttpServletResponse response) {
-        return sessions(request, response, EXCHANGE_SESSIONS, QueryOptions.ofCollection(request, capabilities(ARTIFACTS)));
+        return sessions(request, response, EXCHANGE_SESSIONS,
+                QueryOptions.ofCollection(request, capabilities(ARTIFACTS, GRANULAR_ARTIFACTS)));
     }
 
     @GetMapping("/exchangeRestoreSessions/{sessionId}")
     ResponseEntity<Object> exchangeSession(@PathVariable String sessionId, HttpServletRequest request,
                                            HttpServletResponse response) {
         SessionId id = SessionId.parse(sessionId);
-        return session(request, response, id, QueryOptions.ofEntity(request, capabilities(ARTIFACTS)));
+        return session(request, response, id,
+                QueryOptions.ofEntity(request, capabilities(ARTIFACTS, GRANULAR_ARTIFACTS, BULK_REQUESTS)));
     }
 
     /** The base type {@code restoreSessionBase} has no artifacts to expand; they are reached through the Exchange path. */
@@ -87,7 +91,8 @@ class RestoreSessionController {
                 .map(asked -> new ListRestoreSessions.Order(property(asked.property()), asked.descending()))
                 .orElse(ListRestoreSessions.Order.OLDEST_FIRST);
         RestoreSessionPage page = queries.query(
-                        new ListRestoreSessions(tenant(), options.skip(), options.top(), options.expands(ARTIFACTS),
+                        new ListRestoreSessions(tenant(), options.skip(), options.top(),
+                                options.expands(ARTIFACTS) || options.expands(GRANULAR_ARTIFACTS),
                                 options.filter().stream().map(condition -> condition(condition, enums)).toList(),
                                 order,
                                 options.after()
@@ -99,7 +104,8 @@ class RestoreSessionController {
                 ? positionOf(page.sessions().get(page.sessions().size() - 1), order)
                 : null;
         return GraphCollection.pageBefore(RequestAddress.of(request), resource,
-                page.sessions().stream().map(enums::shown).map(view -> options.selected(view, json)).toList(),
+                page.sessions().stream().map(enums::shown).map(view -> expanded(view, options))
+                        .map(view -> options.selected(view, json)).toList(),
                 page.total(), options, next);
     }
 
@@ -145,12 +151,23 @@ class RestoreSessionController {
                                            QueryOptions options) {
         EvolvableEnums.of(request).acknowledge(response);
         RestoreSessionView session = queries.query(
-                        new FindRestoreSession(tenant(), id.value(), options.expands(ARTIFACTS)),
+                        new FindRestoreSession(tenant(), id.value(),
+                                options.expands(ARTIFACTS) || options.expands(GRANULAR_ARTIFACTS),
+                                options.expands(BULK_REQUESTS)),
                         ResponseTypes.optionalInstanceOf(RestoreSessionView.class))
                 .join()
                 .orElseThrow(id::notFound);
         return ResponseEntity.ok().eTag(session.etag())
-                .body(options.selected(EvolvableEnums.of(request).shown(session), json));
+                .body(options.selected(expanded(EvolvableEnums.of(request).shown(session), options), json));
+    }
+
+    /**
+     * A granular session's artifacts are its {@code granularMailboxRestoreArtifacts}, any other's its
+     * {@code mailboxRestoreArtifacts}: each navigation shows only when asked for, the other one not at all.
+     */
+    private static RestoreSessionView expanded(RestoreSessionView session, QueryOptions options) {
+        return session.expanding(options.expands(ARTIFACTS), options.expands(GRANULAR_ARTIFACTS),
+                options.expands(BULK_REQUESTS));
     }
 
     private String tenant() {

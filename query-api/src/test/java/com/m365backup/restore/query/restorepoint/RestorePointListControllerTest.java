@@ -52,6 +52,10 @@ class RestorePointListControllerTest {
     @MockitoBean
     CurrentCaller caller;
 
+    /** The search keeps granular searches; the list never does. */
+    @MockitoBean
+    GranularSearches granularSearches;
+
     @BeforeEach
     void aCallerOfTheTenant() {
         given(caller.get()).willReturn(new Caller(TENANT, null));

@@ -1,0 +1,97 @@
+package com.m365backup.restore.query.bulk;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.m365backup.restore.caller.CurrentCaller;
+import com.m365backup.restore.query.BulkAdditionRequestList;
+import com.m365backup.restore.query.BulkAdditionRequestView;
+import com.m365backup.restore.query.ListBulkAdditionRequests;
+import com.m365backup.restore.query.graph.GraphCollection;
+import com.m365backup.restore.query.graph.GraphErrors;
+import com.m365backup.restore.query.graph.QueryOptions;
+import com.m365backup.restore.query.graph.RequestAddress;
+import com.m365backup.restore.query.session.SessionId;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a session's bulk addition requests (at most one; a deleted one is gone). The list shows each request without
+ * its {@code mailboxes}, as Graph's does; the request read by its id shows them.
+ */
+@RestController
+@RequestMapping({
+        "/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS,
+        "/beta/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS,
+        "/v1.0/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS})
+class BulkAdditionRequestController {
+
+    static final String REQUESTS = "mailboxRestoreArtifactsBulkAdditionRequests";
+    private static final QueryOptions.Capabilities CAPABILITIES = new QueryOptions.Capabilities(Set.of(), Set.of(),
+            Set.of("id", "displayName", "destinationType", "protectionTimePeriod", "restorePointPreference", "tags",
+                    "status", "error", "mailboxes", "directoryObjectIds", "protectionUnitIds", "createdBy",
+                    "createdDateTime", "lastModifiedBy", "lastModifiedDateTime"),
+            List.of());
+
+    private final QueryGateway queries;
+    private final CurrentCaller caller;
+    private final ObjectMapper json;
+
+    BulkAdditionRequestController(QueryGateway queries, CurrentCaller caller, ObjectMapper json) {
+        this.queries = queries;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    @GetMapping
+    GraphCollection<Object> requests(@PathVariable String sessionId, HttpServletRequest request) {
+        SessionId id = SessionId.parse(sessionId);
+        QueryOptions options = QueryOptions.ofCollection(request, CAPABILITIES);
+        List<BulkAdditionRequestView> all = requestsOf(id, false);
+        int from = Math.min(options.skip(), all.size());
+        int to = Math.min(from + options.top(), all.size());
+        return GraphCollection.page(RequestAddress.of(request),
+                "solutions/backupRestore/exchangeRestoreSessions('" + id.value() + "')/" + REQUESTS,
+                all.subList(from, to).stream().map(view -> options.selected(view, json)).toList(), all.size(),
+                options);
+    }
+
+    @GetMapping(value = "/$count", produces = MediaType.TEXT_PLAIN_VALUE)
+    String count(@PathVariable String sessionId, HttpServletRequest request) {
+        SessionId id = SessionId.parse(sessionId);
+        QueryOptions.requireNone(request);
+        return Integer.toString(requestsOf(id, false).size());
+    }
+
+    @GetMapping("/{requestId}")
+    Object request(@PathVariable String sessionId, @PathVariable String requestId, HttpServletRequest request) {
+        SessionId id = SessionId.parse(sessionId);
+        QueryOptions options = QueryOptions.ofEntity(request, CAPABILITIES);
+        return requestsOf(id, true).stream()
+                .filter(view -> view.id().equalsIgnoreCase(requestId))
+                .findFirst()
+                .map(view -> options.selected(view, json))
+                .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "BulkRestoreArtifactsNotFound",
+                        "Bulk addition request '" + requestId + "' was not found in restore session '" + id.value()
+                                + "'."));
+    }
+
+    private List<BulkAdditionRequestView> requestsOf(SessionId id, boolean withMailboxes) {
+        BulkAdditionRequestList list = queries.query(
+                        new ListBulkAdditionRequests(caller.get().tenantId(), id.value(), withMailboxes),
+                        ResponseTypes.instanceOf(BulkAdditionRequestList.class))
+                .join();
+        if (!list.sessionFound()) {
+            throw id.notFound();
+        }
+        return list.requests();
+    }
+}
