@@ -15,6 +15,7 @@
 #   BENCH_REPLAY_HTTP_PORT [18082] BENCH_REPLAY_MANAGEMENT_PORT [18083] BENCH_REPLAY_POSTGRES_PORT [15433]
 #   BENCH_MAILBOXES [10000]        mailboxes in the generated catalog, one restore point each
 #   BENCH_PGBENCH_SECONDS [10]     each pgbench run; BENCH_SETTLE_SECONDS [5] pause after the service is ready
+#   BENCH_SERVICE_WARMUP_SECONDS [90]  load that warms the service up before writes and reads are measured
 #   BENCH_PATCH_WARMUP [20] BENCH_PATCH_COUNT [200]                     4a
 #   BENCH_WARMUP_SECONDS [5] BENCH_WRITE_LOAD_SECONDS [30] BENCH_WRITE_CLIENTS [4]   4b
 #   BENCH_GROWTH_SESSIONS [3] BENCH_MEDIUM_SESSION [1000]               4c (and the 1,000 session of 4d, 5c)

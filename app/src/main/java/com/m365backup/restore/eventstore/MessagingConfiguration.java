@@ -54,6 +54,7 @@ class MessagingConfiguration {
         ParkedAggregates<RestoreSession> parked = new ParkedAggregates<>(properties.cacheEvents());
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(RestoreSession.class)
+                        .configureCommandTargetResolver(configuration -> new CachedCommandTargets())
                         .configureRepository(configuration -> CatchUpCachingRepository
                                 .builder(RestoreSession.class, parked)
                                 .eventStore(configuration.eventStore())

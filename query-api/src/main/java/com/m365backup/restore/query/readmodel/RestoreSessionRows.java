@@ -58,7 +58,9 @@ final class RestoreSessionRows {
 
     /**
      * The artifact columns of a session read with its artifacts in one statement: named {@code a_*} beside the
-     * session's, the restore point's time joined once rather than looked up per row.
+     * session's. The restore point's time is a subquery per artifact, one primary-key probe each: as a join the
+     * planner merges the artifacts with the tenant's whole catalog in key order (measured: 11 ms for 50 artifacts
+     * against 10,000 restore points with random ids, 0.2 ms as a subquery).
      */
     static final String JOINED_ARTIFACT_COLUMNS = """
             a.session_id as a_session_id, a.id as a_id, a.restore_point_id as a_restore_point_id,
@@ -69,7 +71,8 @@ final class RestoreSessionRows {
             a.error_message as a_error_message, a.error_target as a_error_target,
             a.restored_folder_id as a_restored_folder_id, a.restored_folder_name as a_restored_folder_name,
             a.restored_item_count as a_restored_item_count, a.search_response_id as a_search_response_id,
-            rp.protection_date_time as a_restore_point_protection_date_time""";
+            (select rp.protection_date_time from restore_point rp
+             where rp.tenant_id = s.tenant_id and rp.id = a.restore_point_id) as a_restore_point_protection_date_time""";
 
     /** A bulk addition request; its mailboxes only when asked for, as they may be 10,000. */
     static final String BULK_REQUEST_COLUMNS = """
@@ -86,10 +89,9 @@ final class RestoreSessionRows {
     private static final TypeReference<List<PublicErrorDetail>> DETAILS = new TypeReference<>() {
     };
 
-    /** The artifacts joined to their session, and to their restore point for when it was taken. */
+    /** The artifacts joined to their session. */
     static final String JOINED_ARTIFACTS = """
-            left join mailbox_restore_artifact a on a.session_id = s.id
-            left join restore_point rp on rp.tenant_id = s.tenant_id and rp.id = a.restore_point_id""";
+            left join mailbox_restore_artifact a on a.session_id = s.id""";
 
     private RestoreSessionRows() {
     }
