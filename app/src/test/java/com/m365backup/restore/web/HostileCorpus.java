@@ -33,6 +33,15 @@ import java.util.stream.IntStream;
  */
 final class HostileCorpus {
 
+    /** Paths several endpoints share, as the controllers map them. */
+    private static final class Paths {
+        static final String SESSION = "/solutions/backupRestore/exchangeRestoreSessions/{sessionId}";
+        /** A session's mailbox artifacts and its granular ones: one mapping, the collection a path variable. */
+        static final String ARTIFACTS = SESSION
+                + "/{collection:mailboxRestoreArtifacts|granularMailboxRestoreArtifacts}";
+        static final String BULK_REQUESTS = SESSION + "/mailboxRestoreArtifactsBulkAdditionRequests";
+    }
+
     /** The service's endpoints, by method and path without the version prefix, with what each takes. */
     enum Kind {
         LIST_EXCHANGE_SESSIONS("GET", "/solutions/backupRestore/exchangeRestoreSessions", Trait.QUERY, Trait.ANSWERS),
@@ -44,13 +53,17 @@ final class HostileCorpus {
                 Trait.BODY, Trait.ANSWERS, Trait.CONDITIONAL, Trait.WRITES),
         DELETE_EXCHANGE_SESSION("DELETE", "/solutions/backupRestore/exchangeRestoreSessions/{sessionId}",
                 Trait.SESSION, Trait.CONDITIONAL, Trait.WRITES),
-        LIST_ARTIFACTS("GET", "/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/mailboxRestoreArtifacts",
-                Trait.SESSION, Trait.QUERY, Trait.ANSWERS),
-        COUNT_ARTIFACTS("GET",
-                "/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/mailboxRestoreArtifacts/$count",
-                Trait.SESSION, Trait.QUERY, Trait.ANSWERS),
-        GET_ARTIFACT("GET", "/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/mailboxRestoreArtifacts/"
-                + "{artifactId:(?!\\$count$).+}", Trait.SESSION, Trait.ARTIFACT, Trait.QUERY, Trait.ANSWERS),
+        LIST_ARTIFACTS("GET", Paths.ARTIFACTS, Trait.SESSION, Trait.QUERY, Trait.ANSWERS),
+        COUNT_ARTIFACTS("GET", Paths.ARTIFACTS + "/$count", Trait.SESSION, Trait.QUERY, Trait.ANSWERS),
+        GET_ARTIFACT("GET", Paths.ARTIFACTS + "/{artifactId:(?!\\$count$).+}", Trait.SESSION, Trait.ARTIFACT,
+                Trait.QUERY, Trait.ANSWERS),
+        CREATE_BULK_REQUEST("POST", Paths.BULK_REQUESTS, Trait.SESSION, Trait.BODY, Trait.ANSWERS, Trait.WRITES),
+        LIST_BULK_REQUESTS("GET", Paths.BULK_REQUESTS, Trait.SESSION, Trait.QUERY, Trait.ANSWERS),
+        COUNT_BULK_REQUESTS("GET", Paths.BULK_REQUESTS + "/$count", Trait.SESSION, Trait.QUERY, Trait.ANSWERS),
+        GET_BULK_REQUEST("GET", Paths.BULK_REQUESTS + "/{requestId}", Trait.SESSION, Trait.BULK_REQUEST,
+                Trait.QUERY, Trait.ANSWERS),
+        DELETE_BULK_REQUEST("DELETE", Paths.BULK_REQUESTS + "/{requestId}", Trait.SESSION, Trait.BULK_REQUEST,
+                Trait.WRITES),
         LIST_SESSIONS("GET", "/solutions/backupRestore/restoreSessions", Trait.QUERY, Trait.ANSWERS),
         GET_SESSION("GET", "/solutions/backupRestore/restoreSessions/{sessionId}", Trait.SESSION, Trait.QUERY,
                 Trait.ANSWERS),
@@ -112,6 +125,8 @@ final class HostileCorpus {
         SESSION,
         /** {artifactId} in the path. */
         ARTIFACT,
+        /** {requestId} in the path: a bulk addition request. */
+        BULK_REQUEST,
         /** {restorePointId} in the path. */
         RESTORE_POINT,
         /** {unitId} in the path: a protection unit. */
@@ -199,8 +214,8 @@ final class HostileCorpus {
         if (kind.namesATenantsResource()) {
             poisons.add(Poison.ANOTHER_TENANT);
         }
-        if (kind.has(Trait.SESSION) || kind.has(Trait.ARTIFACT) || kind.has(Trait.RESTORE_POINT)
-                || kind.has(Trait.UNIT)) {
+        if (kind.has(Trait.SESSION) || kind.has(Trait.ARTIFACT) || kind.has(Trait.BULK_REQUEST)
+                || kind.has(Trait.RESTORE_POINT) || kind.has(Trait.UNIT)) {
             poisons.add(Poison.MALFORMED_ID);
             poisons.add(Poison.UNKNOWN_ID);
         }
@@ -228,6 +243,9 @@ final class HostileCorpus {
         String artifactId = values.chance(50) ? fixture.artifactId() : UUID.randomUUID().toString();
         String restorePointId = fixture.restorePointId();
         String unitId = fixture.unitId();
+        // The fixture has no bulk request: any id names none.
+        String requestId = UUID.randomUUID().toString();
+        String collection = values.chance(70) ? "mailboxRestoreArtifacts" : "granularMailboxRestoreArtifacts";
         boolean raw = false;
         if (!pathPoisoned && poison != Poison.ANOTHER_TENANT && values.chance(25)) {
             // Noise: the path names something else, whatever it is; the poison refuses the request all the same.
@@ -236,6 +254,7 @@ final class HostileCorpus {
             artifactId = values.text();
             restorePointId = values.text();
             unitId = values.text();
+            requestId = values.text();
             raw = values.chance(30);
         }
         if (pathPoisoned) {
@@ -243,6 +262,8 @@ final class HostileCorpus {
             // Which of the ids is wrong: the artifact's or the restore point's where the path has one.
             if (kind.has(Trait.ARTIFACT) && values.chance(60)) {
                 artifactId = malformed ? values.text() : UUID.randomUUID().toString();
+            } else if (kind.has(Trait.BULK_REQUEST) && values.chance(60)) {
+                requestId = malformed ? values.text() : UUID.randomUUID().toString();
             } else if (kind.has(Trait.RESTORE_POINT)) {
                 restorePointId = malformed ? values.text() : "rp-never-catalogued-" + UUID.randomUUID();
             } else if (kind.has(Trait.UNIT)) {
@@ -253,7 +274,9 @@ final class HostileCorpus {
         }
         String path = pattern
                 .replace("{sessionId}", segment(sessionId, raw))
+                .replace("{collection:mailboxRestoreArtifacts|granularMailboxRestoreArtifacts}", collection)
                 .replace("{artifactId:(?!\\$count$).+}", segment(artifactId, raw))
+                .replace("{requestId}", segment(requestId, raw))
                 .replace("{restorePointId}", segment(restorePointId, raw))
                 .replace("{unitId}", segment(unitId, raw));
         if (!pathPoisoned && values.chance(8)) {
@@ -376,6 +399,8 @@ final class HostileCorpus {
             case GET_SESSION -> List.of("$select=id,status");
             case LIST_ARTIFACTS -> List.of("$filter=status%20eq%20'added'", "$count=true");
             case GET_ARTIFACT -> List.of("$select=status");
+            case LIST_BULK_REQUESTS -> List.of("$top=" + values.between(1, 5), "$count=true", "$select=status");
+            case GET_BULK_REQUEST -> List.of("$select=mailboxes");
             case GET_RESTORE_POINT -> List.of("$expand=protectionUnit");
             case LIST_PROTECTION_UNITS -> List.of("$top=" + values.between(1, 5), "$count=true",
                     "$filter=startswith(email,'a')");
@@ -482,7 +507,7 @@ final class HostileCorpus {
                     List.of("$skiptoken=" + percentEncoded(nonNumeric(), true)),
                     List.of("$top=1", "$top=1"),
                     List.of(unknownOption(false))));
-            case SEARCH_RESTORE_POINTS, COUNT_ARTIFACTS -> List.of(unknownOption(true) , "$top=1");
+            case SEARCH_RESTORE_POINTS, COUNT_ARTIFACTS, COUNT_BULK_REQUESTS -> List.of(unknownOption(true), "$top=1");
             default -> List.of(collectionPoison(kind));
         };
     }
@@ -586,6 +611,8 @@ final class HostileCorpus {
             case PATCH_SESSION -> """
                     {"mailboxRestoreArtifacts@delta": [{"@removed": {"reason": "changed"}, "id": "%s"}]}"""
                     .formatted(fixture.artifactId());
+            // Valid, and refused all the same: the fixture's session holds an artifact, so it takes no bulk request.
+            case CREATE_BULK_REQUEST -> BULK_MAILBOXES + ", " + BULK_PERIOD + ", \"destinationType\": \"inPlace\"}";
             case SEARCH_RESTORE_POINTS -> """
                     {"protectionUnitIds": ["e31499c5-3bfa-57dd-9638-c6350c5bcff8"],
                      "protectionTimePeriod": {"startDateTime": "2026-01-01T00:00:00Z", "endDateTime": "2036-01-01T00:00:00Z"}}""";
@@ -609,6 +636,7 @@ final class HostileCorpus {
         String body = switch (kind) {
             case CREATE_SESSION -> badCreate();
             case PATCH_SESSION -> badPatch();
+            case CREATE_BULK_REQUEST -> badBulkRequest();
             default -> badSearch();
         };
         return body.getBytes(StandardCharsets.UTF_8);
@@ -685,6 +713,35 @@ final class HostileCorpus {
             default -> "{" + delta + ": [" + values.pick(List.of("1", "null", "\"x\"", "[]", "{}",
                     "{\"restorePoint\": {\"@odata.id\": \"rp\"}, \"destinationType\": \"inPlace\", "
                             + json(values.text()) + ": 1}")) + "]}";
+        };
+    }
+
+    private static final String BULK_MAILBOXES = "{\"mailboxes\": [\"adele@contoso.com\"]";
+    private static final String BULK_PERIOD = "\"protectionTimePeriod\": {\"startDateTime\": "
+            + "\"2026-01-01T00:00:00Z\", \"endDateTime\": \"2036-01-01T00:00:00Z\"}";
+
+    private String badBulkRequest() {
+        String destination = "\"destinationType\": \"inPlace\"";
+        return switch (random.nextInt(9)) {
+            case 0 -> "{\"mailboxes\": " + nonArray(false) + ", " + BULK_PERIOD + ", " + destination + "}";
+            // No address: a space or no at sign.
+            case 1 -> "{\"mailboxes\": [" + json(values.text() + " @" + values.text()) + "], " + BULK_PERIOD + ", "
+                    + destination + "}";
+            case 2 -> "{" + BULK_PERIOD + ", " + destination + ", \"mailboxes\": [], \"directoryObjectIds\": null}";
+            case 3 -> BULK_MAILBOXES + ", \"protectionTimePeriod\": {\"startDateTime\": " + badTimeValue()
+                    + ", \"endDateTime\": \"2036-01-01T00:00:00Z\"}, " + destination + "}";
+            case 4 -> BULK_MAILBOXES + ", " + BULK_PERIOD + ", \"destinationType\": " + badEnum("inPlace", "new") + "}";
+            case 5 -> BULK_MAILBOXES + ", " + BULK_PERIOD + ", " + destination + ", \"restorePointPreference\": "
+                    + badEnum("latest", "oldest") + "}";
+            case 6 -> BULK_MAILBOXES + ", " + BULK_PERIOD + ", " + destination + ", " + json(unknownProperty(Set.of(
+                    "displayName", "mailboxes", "directoryObjectIds", "protectionTimePeriod", "destinationType",
+                    "restorePointPreference", "tags", "@odata.type", "id", "status", "error", "createdBy",
+                    "createdDateTime", "lastModifiedBy", "lastModifiedDateTime", "protectionUnitIds"))) + ": 1}";
+            case 7 -> BULK_MAILBOXES + ", " + BULK_PERIOD + ", " + destination + ", \""
+                    + values.pick(List.of("status", "id", "createdBy", "protectionUnitIds")) + "\": "
+                    + values.pick(List.of("\"active\"", "{}", "1", "[]")) + "}";
+            default -> BULK_MAILBOXES + ", \"protectionTimePeriod\": {\"startDateTime\": \"2036-01-01T00:00:00Z\", "
+                    + "\"endDateTime\": \"2026-01-01T00:00:00Z\"}, " + destination + "}";
         };
     }
 
