@@ -57,6 +57,14 @@ class ReadModelReplayTest {
         String sessionId = created.json().get("id").asText();
         List<Map<String, Object>> sessionsBefore = rows("restore_session", "id", sessionId);
         List<Map<String, Object>> artifactsBefore = rows("mailbox_restore_artifact", "session_id", sessionId);
+        // A deleted session's artifacts go with it in the rebuild too, though its copies get their foreign keys
+        // (and their cascade) only once they are full.
+        String deletedId = http.post("/solutions/backupRestore/exchangeRestoreSessions", """
+                {"mailboxRestoreArtifacts": [
+                  {"restorePoint": {"@odata.id": "1b014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "new"}]}""")
+                .json().get("id").asText();
+        assertThat(http.delete("/solutions/backupRestore/exchangeRestoreSessions/" + deletedId).status())
+                .isEqualTo(204);
 
         GraphHttp operator = http.as(TestTokens.operator());
         GraphHttp.Response started = operator.post("/audit/projections/replay", "");
@@ -69,6 +77,15 @@ class ReadModelReplayTest {
         assertThat(operator.get("/audit/projections/replay").json().get("eventsReplayed").asLong()).isPositive();
         assertThat(rows("restore_session", "id", sessionId)).isEqualTo(sessionsBefore).hasSize(1);
         assertThat(rows("mailbox_restore_artifact", "session_id", sessionId)).isEqualTo(artifactsBefore).hasSize(2);
+        assertThat(rows("restore_session", "id", deletedId)).isEmpty();
+        assertThat(rows("mailbox_restore_artifact", "session_id", deletedId)).isEmpty();
+        assertThat(jdbc.queryForList("""
+                select conrelid::regclass::text from pg_constraint
+                where contype = 'f' and connamespace = current_schema()::regnamespace
+                  and confrelid = 'restore_session'::regclass
+                order by 1""", String.class))
+                .as("the rebuilt tables refer to their session as the migrations' do")
+                .containsExactly("bulk_addition_request", "mailbox_restore_artifact");
         assertThat(jdbc.queryForList("""
                 select indexname from pg_indexes where schemaname = current_schema()
                   and tablename in ('restore_session', 'mailbox_restore_artifact', 'bulk_addition_request')

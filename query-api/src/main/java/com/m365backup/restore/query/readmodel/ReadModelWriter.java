@@ -171,10 +171,17 @@ class ReadModelWriter {
         List<String> deleted = changes.stream().filter(session -> session.deleted)
                 .map(session -> session.sessionId).toList();
         if (!deleted.isEmpty()) {
-            // Its artifacts and bulk request go with it (on delete cascade).
-            jdbc.batchUpdate("delete from restore_session where id = ?", deleted, deleted.size(),
-                    (statement, sessionId) -> statement.setString(1, sessionId));
+            // Its artifacts and bulk request go with it. Said here rather than left to the foreign keys' cascade:
+            // a rebuild writes into copies that get their foreign keys only once they are full (ReadModelRebuild).
+            deleteOf(deleted, "delete from mailbox_restore_artifact where session_id = ?");
+            deleteOf(deleted, "delete from bulk_addition_request where session_id = ?");
+            deleteOf(deleted, "delete from restore_session where id = ?");
         }
+    }
+
+    private void deleteOf(List<String> sessionIds, String delete) {
+        jdbc.batchUpdate(delete, sessionIds, sessionIds.size(),
+                (statement, sessionId) -> statement.setString(1, sessionId));
     }
 
     private void insertArtifacts(List<ArtifactRow> rows) {
