@@ -23,6 +23,7 @@ class SerializerConfiguration {
     Serializer serializer() {
         ObjectMapper storageMapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(StoredInstants.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // History written today must stay readable after a field is added to an event.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
