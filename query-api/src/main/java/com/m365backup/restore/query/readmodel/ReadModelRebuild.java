@@ -256,7 +256,7 @@ public class ReadModelRebuild {
     /** In the current transaction: the fold's statements name no schema, so the copies' schema goes first. */
     private void writeIntoCopies(Chunk chunk, String live) {
         jdbc.execute("set local search_path to " + REBUILD_SCHEMA + ", " + live);
-        writer.write(chunk.events());
+        writer.writeFirstTime(chunk.events());
         jdbc.execute("set local search_path to " + live);
     }
 

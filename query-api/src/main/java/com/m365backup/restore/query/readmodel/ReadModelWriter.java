@@ -35,6 +35,10 @@ import java.util.Map;
 class ReadModelWriter {
 
     private static final long NO_ROW = Long.MIN_VALUE;
+    private static final String ARTIFACT_COLUMNS = "session_id, id, added_sequence, restore_point_id,"
+            + " restore_point_expiration_date_time, mailbox_id, destination_type, status, created_date_time,"
+            + " start_date_time, completion_date_time, error_code, error_message,"
+            + " restored_folder_id, restored_folder_name, restored_item_count, search_response_id";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
@@ -48,6 +52,19 @@ class ReadModelWriter {
      * shows afterwards; a session without a row (deleted, or never created) is left out.
      */
     Map<String, Long> write(List<SessionEvent> events) {
+        return write(events, false);
+    }
+
+    /**
+     * As {@link #write}, for events the tables have never been given (a rebuild's copies, filled from the stream's
+     * start, each event once): the artifacts they add cannot be there yet, so they are copied in with {@code COPY},
+     * PostgreSQL's fastest way in, rather than inserted unless present.
+     */
+    Map<String, Long> writeFirstTime(List<SessionEvent> events) {
+        return write(events, true);
+    }
+
+    private Map<String, Long> write(List<SessionEvent> events, boolean firstTime) {
         Map<String, List<SessionEvent>> bySession = new LinkedHashMap<>();
         events.forEach(event -> bySession.computeIfAbsent(event.sessionId(), id -> new ArrayList<>()).add(event));
         insertCreated(bySession);
@@ -70,7 +87,7 @@ class ReadModelWriter {
                 shown.put(sessionId, Math.max(version, session.version));
             }
         });
-        writeChanges(changes);
+        writeChanges(changes, firstTime);
         return shown;
     }
 
@@ -125,7 +142,7 @@ class ReadModelWriter {
         return versions;
     }
 
-    private void writeChanges(List<RestoreSessionFold> changes) {
+    private void writeChanges(List<RestoreSessionFold> changes, boolean firstTime) {
         List<RestoreSessionFold> kept = changes.stream().filter(session -> !session.deleted).toList();
         List<ArtifactRow> added = kept.stream().flatMap(session -> session.addedArtifacts().stream()).toList();
         List<ArtifactRow> changed = kept.stream().flatMap(session -> session.changed.values().stream()).toList();
@@ -139,7 +156,9 @@ class ReadModelWriter {
         List<String[]> bulkRemoved = kept.stream()
                 .flatMap(session -> session.bulkRemoved.stream().map(id -> new String[] {session.sessionId, id}))
                 .toList();
-        if (!added.isEmpty()) {
+        if (!added.isEmpty() && firstTime) {
+            copyArtifacts(added);
+        } else if (!added.isEmpty()) {
             insertArtifacts(added);
         }
         if (!changed.isEmpty()) {
@@ -185,13 +204,9 @@ class ReadModelWriter {
     }
 
     private void insertArtifacts(List<ArtifactRow> rows) {
-        jdbc.batchUpdate("""
-                insert into mailbox_restore_artifact (session_id, id, added_sequence, restore_point_id,
-                    restore_point_expiration_date_time, mailbox_id, destination_type, status, created_date_time,
-                    start_date_time, completion_date_time, error_code, error_message,
-                    restored_folder_id, restored_folder_name, restored_item_count, search_response_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (session_id, id) do nothing""", rows, rows.size(), (statement, row) -> {
+        jdbc.batchUpdate("insert into mailbox_restore_artifact (" + ARTIFACT_COLUMNS + ")"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (session_id, id) do nothing", rows, rows.size(), (statement, row) -> {
             int column = 0;
             statement.setString(++column, row.sessionId);
             statement.setString(++column, row.id);
@@ -211,6 +226,18 @@ class ReadModelWriter {
             setInteger(statement, ++column, row.restoredItemCount);
             statement.setString(++column, row.searchResponseId);
         });
+    }
+
+    private void copyArtifacts(List<ArtifactRow> rows) {
+        CopyRows copy = new CopyRows();
+        for (ArtifactRow row : rows) {
+            copy.text(row.sessionId).text(row.id).number(row.addedSequence).text(row.restorePointId)
+                    .time(row.restorePointExpiresAt).text(row.mailboxId).text(row.destinationType).text(row.status)
+                    .time(row.createdDateTime).time(row.startDateTime).time(row.completionDateTime)
+                    .text(row.errorCode).text(row.errorMessage).text(row.restoredFolderId)
+                    .text(row.restoredFolderName).number(row.restoredItemCount).text(row.searchResponseId).endRow();
+        }
+        copy.into(jdbc, "mailbox_restore_artifact (" + ARTIFACT_COLUMNS + ")");
     }
 
     private void insertBulkRequests(List<BulkRequestRow> rows) {
