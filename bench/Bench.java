@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The benchmark of the restore sessions service (README, Performance): every figure beside what PostgreSQL itself
+ * The benchmark of the restore sessions service (docs/performance.md): every figure beside what PostgreSQL itself
  * does on the same embedded server in the same run, so that a figure means the same on a busy laptop and on CI.
  *
  * <p>Launched by {@code bench/run.sh [all|writes|restore|reads|replay]}, which checks the tools, builds the jar if
@@ -193,7 +193,7 @@ final class Settings {
     final int seedEventsPerSession = number("BENCH_SEED_EVENTS_PER_SESSION", 20);
     final Duration commandTimeout = Duration.ofSeconds(number("BENCH_COMMAND_TIMEOUT_SECONDS", 600));
 
-    /** Graph's limit of items in one delta PATCH (spec/api.md); the service's default too. */
+    /** Graph's limit of items in one delta PATCH (docs/api.md); the service's default too. */
     final int itemsPerPatch = 50;
 
     private Settings(String phase, Path work, Path jar, Path benchDir, String commit) {
@@ -334,8 +334,9 @@ final class LoadSampler {
 }
 
 /**
- * The restore point catalog the service imports at start (README, Restore point catalog): one mailbox of the default
- * tenant per index, each with one restore point that never expires. Ids are name-based GUIDs, the same in every run.
+ * The restore point catalog the service imports at start (docs/configuration.md, Restore point catalog): one mailbox of
+ * the default tenant per index, each with one restore point that never expires. Ids are name-based GUIDs, the same in
+ * every run.
  */
 final class Catalog {
 
@@ -565,7 +566,7 @@ final class JarCommand {
         return output;
     }
 
-    /** A local token of the default tenant's user who may read, write and audit (README, Security). */
+    /** A local token of the default tenant's user who may read, write and audit (docs/security.md). */
     static String token(Settings settings, Path keyFile) throws Exception {
         String output = run(settings, "token", List.of("token",
                 "--restore.security.local-tokens.key-file=" + keyFile), Duration.ofSeconds(60));

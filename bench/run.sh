@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark (README, Performance): starts the service on an empty embedded PostgreSQL in a temporary folder,
+# The benchmark (docs/performance.md): starts the service on an empty embedded PostgreSQL in a temporary folder,
 # measures PostgreSQL itself on that server with pgbench, then the service, and prints each figure as a ratio to
 # PostgreSQL's in the same run. The table also goes to bench/results/<date>-<phase>.md (git-ignored).
 #

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Starts the Exchange restore sessions service, or, given a command as first argument, runs that command against
  * its database and exits: {@code replay} rebuilds the read model, {@code seed-history} writes synthetic history
- * for measuring a replay (README, Audit); {@code token} prints a local token and needs no database (README,
- * Security).
+ * for measuring a replay (docs/audit.md); {@code token} prints a local token and needs no database
+ * (docs/security.md).
  */
 @SpringBootApplication
 public class RestoreSessionsApplication {

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's configuration table names every {@code restore.*} setting the code reads, with its environment
+ * The configuration table (docs/configuration.md) names every {@code restore.*} setting the code reads, with its environment
  * variable, and no setting that nothing reads: bound records ({@code @ConfigurationProperties}), {@code @Value}
  * placeholders and the keys of application.properties (and {@code @ConditionalOnProperty} switches, which the table
  * may name).
@@ -46,7 +46,7 @@ class ConfigurationTableTest {
     private static Set<String> read;
     /** Read by a condition only; may be internal (the audit's modes set restore.command from the first argument). */
     private static Set<String> switches;
-    private static String readme;
+    private static String table;
 
     @BeforeAll
     static void collect() throws IOException {
@@ -65,23 +65,23 @@ class ConfigurationTableTest {
             defaults.load(properties);
         }
         defaults.stringPropertyNames().stream().filter(key -> key.startsWith(OURS)).forEach(read::add);
-        readme = Files.readString(projectRoot().resolve("README.md"));
+        table = Files.readString(projectRoot().resolve("docs").resolve("configuration.md"));
     }
 
     @Test
-    void every_setting_the_code_reads_is_in_the_readme_with_its_environment_variable() {
+    void every_setting_the_code_reads_is_in_the_table_with_its_environment_variable() {
         assertThat(read).isNotEmpty().contains("restore.limits.max-items-per-patch");
         List<String> missing = read.stream()
-                .filter(key -> !readme.contains("`" + key + "` | `" + environmentVariable(key) + "`"))
+                .filter(key -> !table.contains("`" + key + "` | `" + environmentVariable(key) + "`"))
                 .toList();
 
         assertThat(missing).as("rows | `key` | `ENVIRONMENT_VARIABLE` | default | what it does |").isEmpty();
     }
 
     @Test
-    void the_readme_names_no_setting_that_nothing_reads() {
+    void the_table_names_no_setting_that_nothing_reads() {
         Set<String> documented = new TreeSet<>();
-        Matcher row = TABLE_KEY.matcher(readme);
+        Matcher row = TABLE_KEY.matcher(table);
         while (row.find()) {
             documented.add(row.group(1));
         }

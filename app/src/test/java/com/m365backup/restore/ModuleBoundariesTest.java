@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The dependency rules of DESIGN.md: command-api -> domain, query-api -> domain, app -> all. Modules are told apart
- * by where their classes were loaded from (their jar or their build folder).
+ * The dependency rules of docs/design.md (Module boundaries): command-api -> domain, query-api -> domain, app -> all.
+ * Modules are told apart by where their classes were loaded from (their jar or their build folder).
  */
 class ModuleBoundariesTest {
 

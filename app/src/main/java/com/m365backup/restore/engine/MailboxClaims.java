@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Which session of a tenant is restoring each mailbox, in {@code mailbox_restore_claim}: a mailbox is restored by one
- * active session at a time (spec/api.md, {@code DuplicateArtifactRestoreRequest}). The primary key decides a race
- * between two sessions; the claim is written in the engine's own transaction, with its token.
+ * active session at a time (docs/api.md, Resources: {@code DuplicateArtifactRestoreRequest}). The primary key decides a
+ * race between two sessions; the claim is written in the engine's own transaction, with its token.
  */
 @Component
 class MailboxClaims {

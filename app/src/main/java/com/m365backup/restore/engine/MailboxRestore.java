@@ -5,7 +5,7 @@ import com.m365backup.restore.session.DestinationType;
 
 /**
  * One mailbox to restore: from which restore point, to where ({@code new}: a new folder; {@code inPlace}: its own),
- * and, for a granular artifact, which of its messages (spec/api.md, Granular restore).
+ * and, for a granular artifact, which of its messages (docs/api.md, Granular restore).
  *
  * @param query the messages to restore; null to restore the whole mailbox
  */

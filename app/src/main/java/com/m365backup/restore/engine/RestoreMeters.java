@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * The restore engine's meters (README, Operations): artifacts that ended, by outcome and Graph error code
+ * The restore engine's meters (docs/operations.md): artifacts that ended, by outcome and Graph error code
  * ({@code restore.artifacts}); how long each mailbox restore took ({@code restore.artifact.duration}); how long a
  * session took from its activation to its end ({@code restore.session.duration}). The durations are histograms, so
  * that Prometheus can tell percentiles across nodes.

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 /**
  * The simulated backup store of mailbox messages, the simulated restorer's counterpart: it answers a granular
  * search's {@link CountMatchingMessages} from the same {@link SyntheticMailbox} that the simulated restorer restores
- * from (spec/api.md, Granular restore). An adapter to a real store replaces both.
+ * from (docs/api.md, Granular restore). An adapter to a real store replaces both.
  */
 @Component
 class SimulatedMailboxStore {

@@ -15,7 +15,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The messages the simulated mailbox store holds for one protection unit (spec/api.md, Granular restore): derived
+ * The messages the simulated mailbox store holds for one protection unit (docs/api.md, Granular restore): derived
  * from the unit's id alone, the same on every node and in every run, so that a search's hit count and the restore it
  * leads to agree and tests can predict both. Between 40 and 120 messages, received in 2025 and 2026, each with a
  * subject of {@link #TOPICS} and a number, a sender and one to three recipients of {@link #PEOPLE} at

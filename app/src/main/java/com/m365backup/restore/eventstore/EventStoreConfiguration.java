@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Axon's JDBC stores on the snake_case tables that Flyway creates ({@code db/migration}). JDBC rather than JPA: the
  * JPA entities map payloads to PostgreSQL large objects ({@code oid}) and allocate global indexes in blocks of 50,
- * while the JDBC engine writes {@code bytea} and a gap-free {@code BIGSERIAL} (README, Storage).
+ * while the JDBC engine writes {@code bytea} and a gap-free {@code BIGSERIAL} (docs/design.md, Design decisions).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventStoreProperties.class)

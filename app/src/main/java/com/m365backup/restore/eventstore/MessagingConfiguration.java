@@ -46,7 +46,7 @@ class MessagingConfiguration {
     /**
      * The domain module knows no Spring, so the aggregate carries no {@code @Aggregate} and is registered here: on a
      * repository that keeps sessions in memory and brings them up to date at every load, with snapshots for the
-     * sessions not in memory (README, Performance: no command replays a session's whole history). Snapshots are taken
+     * sessions not in memory (docs/performance.md: no command replays a session's whole history). Snapshots are taken
      * after the commit that crossed the threshold, on a thread of their own, off the request.
      */
     @Bean

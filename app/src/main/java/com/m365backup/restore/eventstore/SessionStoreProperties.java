@@ -4,8 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How sessions are kept between commands, so that no command replays a session's whole history (README,
- * Performance): in memory on each node, and as snapshots in the event store.
+ * How sessions are kept between commands, so that no command replays a session's whole history
+ * (docs/performance.md): in memory on each node, and as snapshots in the event store.
  *
  * @param cacheEvents   {@code restore.sessions.cache-events}: how many events' worth of sessions one node keeps in
  *                      memory (a session weighs the length of its history; about 100 bytes an event); 0: none

@@ -13,7 +13,7 @@ import java.time.Duration;
  * Settles a write whose commit broke off: is its last event in {@code domain_event_entry}, stored by its request?
  * Asked on a new connection, a few times over a few seconds, since the database that broke the commit may be
  * restarting (the client is answered 503 if it is not back by then, and its write may still be there: the one case
- * the service cannot settle, said in README, Operations).
+ * the service cannot settle, said in docs/operations.md).
  */
 @Component
 class EventStoreLookup implements StoredEvents {

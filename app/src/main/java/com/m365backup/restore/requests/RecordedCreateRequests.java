@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Component
 class RecordedCreateRequests implements CreateRequests {
 
-    /** How long a create is known by its request (spec/api.md: within 24 hours). */
+    /** How long a create is known by its request (docs/api.md: within 24 hours). */
     static final Duration REMEMBERED = Duration.ofHours(24);
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(1);
 

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * How long a session that ended stays on the Graph paths, and how the job that retires it runs (spec/api.md,
+ * How long a session that ended stays on the Graph paths, and how the job that retires it runs (docs/api.md,
  * Retention).
  *
  * @param terminalSessions {@code restore.retention.terminal-sessions}: how long after its end a session is retired,

@@ -16,7 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * The retention job (spec/api.md, Retention): asks the read model for sessions that ended before the retention, and
+ * The retention job (docs/api.md, Retention): asks the read model for sessions that ended before the retention, and
  * sends each a {@link RetireRestoreSession}; the session decides, so a session the read model shows stale, or that
  * another node retired meanwhile, is refused and left alone. Each retirement is its own command and commit: one that
  * fails leaves the others retired, and the next run tries it again.

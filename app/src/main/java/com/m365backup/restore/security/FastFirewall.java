@@ -7,8 +7,8 @@ import java.util.function.Predicate;
 /**
  * Spring Security's strict firewall, with its check of header and parameter text done by a loop over the characters
  * instead of its regular expression: the same rule (assigned characters, no control characters), but the expression,
- * run on the kilobyte of a bearer token every time a header is read, cost a GET about a tenth of its time (README,
- * Performance).
+ * run on the kilobyte of a bearer token every time a header is read, cost a GET about a tenth of its time
+ * (docs/performance.md).
  */
 final class FastFirewall {
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which permission each request needs (spec/api.md, Paths and Audit): the audit paths Read plus the audit role, the
+ * Which permission each request needs (docs/api.md, Paths and Audit): the audit paths Read plus the audit role, the
  * restore point search the Search permission, the catalog's lists (protection units, mailbox protection units, restore
- * points; spec/api.md, Finding what can be restored) Read, every other read Read (or ReadWrite) and every other write
+ * points; docs/api.md, Finding what can be restored) Read, every other read Read (or ReadWrite) and every other write
  * ReadWrite.
  * Deny by default: a path this class does not know still needs a permission by its method, so that no route added
  * later, nor a spelling the router might accept, is open to a caller with a weaker token.

@@ -3,7 +3,7 @@ package com.m365backup.restore.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Who may rebuild the read model (spec/api.md, Audit: the replay is not a tenant's action): an application role of
+ * Who may rebuild the read model (docs/api.md, Audit: the replay is not a tenant's action): an application role of
  * the service's own operating tenant, since a rebuild concerns every tenant's data.
  *
  * @param role   {@code restore.security.operator.role}: the app role a token needs in {@code roles}

@@ -1,7 +1,7 @@
 package com.m365backup.restore.security;
 
 /**
- * The permissions of spec/api.md (Paths, Audit). A delegated token grants them as scopes ({@code scp}), an
+ * The permissions of docs/api.md (Paths, Audit). A delegated token grants them as scopes ({@code scp}), an
  * application token as app roles ({@code roles}); both count the same here.
  */
 public final class Permission {

@@ -17,9 +17,9 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Every API path needs a bearer token holding the permission the path needs (spec/api.md); the answers to a
+ * Every API path needs a bearer token holding the permission the path needs (docs/api.md); the answers to a
  * missing token or permission are Graph's. Stateless: no session, no cookie, hence no CSRF token either. Open
- * without a token: the actuator (on its own port, on the loopback interface; README, Operations), the API
+ * without a token: the actuator (on its own port, on the loopback interface; docs/operations.md), the API
  * description, the OData metadata ({@code $metadata}) and the error page.
  */
 @Configuration(proxyBeanMethods = false)

@@ -13,7 +13,7 @@ import java.util.List;
  * @param audiences   a token must name one of these in {@code aud}; Graph's own by default, as Graph clients ask
  *                    Entra ID for tokens to Graph
  * @param clockSkew   how far {@code exp} and {@code nbf} may be off, for clocks that disagree a little
- * @param auditRole   the app role the audit paths need besides a read permission (spec/api.md, Audit)
+ * @param auditRole   the app role the audit paths need besides a read permission (docs/api.md, Audit)
  * @param localTokens tokens this service signs itself, for use without an identity provider
  */
 @ConfigurationProperties("restore.security")

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * What a token must say besides a good signature and good times: the expected issuer, one of this service's
  * audiences, an expiry, a tenant (a GUID, as Entra ID names tenants), since every session belongs to one
- * (spec/api.md, Tenants and identity), and ids of the caller that fit where who-did-what is kept. The descriptions
+ * (docs/api.md, Tenants and identity), and ids of the caller that fit where who-did-what is kept. The descriptions
  * are what a 401 tells the caller.
  */
 final class TokenClaimsValidator implements OAuth2TokenValidator<Jwt> {

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * {@code java -jar app/target/app-0.1.0-SNAPSHOT.jar token ...}, or in the checkout without a jar
  * {@code ./mvnw -q -pl app -am spring-boot:run -Dspring-boot.run.arguments=token}: prints a token signed by the local
- * key, for trying the service without an identity provider (README, Security). Only the service's settings are loaded
+ * key, for trying the service without an identity provider (docs/security.md). Only the service's settings are loaded
  * (the key file, the issuer, the audience, as the running service reads them), not the service, so it answers at once
  * and needs no database. Without options: a user of the default tenant who may read, write, search and audit.
  */
@@ -55,7 +55,7 @@ public class TokenCommand {
                 + (options.isEmpty() ? arguments : "\"" + arguments + "\"");
         return location.builtIn()
                 .map(checkout -> checkout.equals(working) ? maven : "cd " + checkout + " && " + maven)
-                .orElse("the token command of the service's jar (README, Security)");
+                .orElse("the token command of the service's jar (docs/security.md)");
     }
 
     static String issue(TokenCommandLine options, SecuritySettings settings, String defaultTenant) {

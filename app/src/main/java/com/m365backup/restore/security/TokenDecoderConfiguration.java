@@ -52,13 +52,13 @@ class TokenDecoderConfiguration {
         SecuritySettings.LocalTokens local = settings.localTokens();
         if (!local.enabled()) {
             throw new IllegalStateException("No token issuer is configured and local tokens are off: set "
-                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri (README, Security)");
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri (docs/security.md)");
         }
         LocalTokens tokens = LocalTokens.fromKeyFile(local.keyFile(), local.issuer(), settings.audiences().get(0),
                 clock);
         NimbusJwtDecoder decoder = tokens.decoder();
         decoder.setJwtValidator(validator(local.issuer(), settings, clock));
-        log.info("Accepting local tokens signed by the key in {} (their default tenant: {}; README, Security)",
+        log.info("Accepting local tokens signed by the key in {} (their default tenant: {}; docs/security.md)",
                 local.keyFile().toAbsolutePath(), defaultTenant);
         return decoder;
     }
@@ -68,7 +68,7 @@ class TokenDecoderConfiguration {
         String issuer = configured.getIssuerUri();
         if (!StringUtils.hasText(issuer)) {
             throw new IllegalStateException("A JWK set URI is configured without the issuer its tokens must name: "
-                    + "set spring.security.oauth2.resourceserver.jwt.issuer-uri too (README, Security)");
+                    + "set spring.security.oauth2.resourceserver.jwt.issuer-uri too (docs/security.md)");
         }
         OAuth2TokenValidator<Jwt> validator = validator(issuer, settings, clock);
         log.info("Accepting tokens of the issuer {} only", issuer);

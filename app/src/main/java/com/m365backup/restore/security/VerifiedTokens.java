@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Remembers the tokens it has verified, so that a client sending the same token with every request (as Graph
  * clients do, for an hour) pays for its signature and claims once rather than on every request: that check was the
- * largest single cost of a GET (README, Performance).
+ * largest single cost of a GET (docs/performance.md).
  *
  * <p>What can change for a given token is only time: a remembered token is checked again against its {@code exp} and
  * {@code nbf} each time, and once they fail it is forgotten and decoded afresh, so that its answer (401 and why) is

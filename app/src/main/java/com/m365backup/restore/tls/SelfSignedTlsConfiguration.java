@@ -16,9 +16,9 @@ import java.time.Clock;
 
 /**
  * {@code restore.tls.self-signed=true}: the API port answers HTTPS only, on {@link SelfSignedCertificate}, served as a
- * Spring Boot SSL bundle (README, HTTPS). The management port stays plain HTTP on the loopback interface. For a
- * certificate of your own, leave this off and use Spring Boot's {@code server.ssl.bundle} with
- * {@code spring.ssl.bundle.*}.
+ * Spring Boot SSL bundle (docs/operations.md, HTTPS on the embedded default). The management port stays plain HTTP on
+ * the loopback interface. For a certificate of your own, leave this off and use Spring Boot's {@code server.ssl.bundle}
+ * with {@code spring.ssl.bundle.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "restore.tls.self-signed", havingValue = "true")

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Tells a failure to reach PostgreSQL from any other failure, so that it is answered 503 {@code ServiceUnavailable}
- * with {@code Retry-After} (spec/api.md, Errors) rather than 500: the request was fine, the service cannot serve it
+ * with {@code Retry-After} (docs/api.md, Errors) rather than 500: the request was fine, the service cannot serve it
  * for now. Axon and Spring wrap the JDBC failure in their own exceptions (a command's unit of work, a query's
  * answer, a transaction that could not begin), so the whole cause chain is looked at.
  */

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Tomcat's own answers in Graph's envelope: what Tomcat refuses before any filter or controller runs (a path with
  * {@code %2F} or {@code %00}, a request line or header too long, {@code CONNECT}, {@code HTTP/2.0} in the request
- * line, an {@code Expect} it does not know) is otherwise its HTML error page, without {@code request-id} (spec/api.md,
+ * line, an {@code Expect} it does not know) is otherwise its HTML error page, without {@code request-id} (docs/api.md,
  * Answers that never contradict the store). Such a request never reached {@link RequestIds}: it gets a new
  * {@code request-id} here, and its {@code client-request-id} echoed when it is a safe one.
  *

@@ -24,7 +24,7 @@ public class GraphErrorWriter {
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                       String message) throws IOException {
         response.setStatus(status.value());
-        // The same label as every other JSON answer (spec/api.md, Errors): a client that checks it sees no difference.
+        // The same label as every other JSON answer (docs/api.md, Errors): a client that checks it sees no difference.
         response.setContentType(ODataContentType.ODATA_JSON.toString());
         json.writeValue(response.getOutputStream(), GraphError.of(code, message, request));
     }

@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What the service accepts of a request and how it names itself in links (README, Configuration).
+ * What the service accepts of a request and how it names itself in links (docs/configuration.md).
  *
- * @param maxBodySize     the largest request body; a larger one is a 413 (spec/api.md, Errors)
+ * @param maxBodySize     the largest request body; a larger one is a 413 (docs/api.md, Errors)
  * @param bodyTimeout     how long a client may take to send a request body, all of it: a slower one is cut off
- *                        with 408, so that no client holds a worker by trickling a body (spec/api.md, Answers that
+ *                        with 408, so that no client holds a worker by trickling a body (docs/api.md, Answers that
  *                        never contradict the store)
  * @param responseTimeout how long a client may take to read an answer, all of it: the connection of a slower one
  *                        is closed

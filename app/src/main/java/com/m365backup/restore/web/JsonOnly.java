@@ -9,7 +9,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.util.List;
 
 /**
- * Graph answers JSON (spec/api.md, Errors, headers, paging), and an Accept the service cannot serve is a 406: Jackson's
+ * Graph answers JSON (docs/api.md, Errors, headers, paging), and an Accept the service cannot serve is a 406: Jackson's
  * other formats (XML, CBOR, Smile) are left out even when a library brings them onto the classpath, as an OData
  * client library does in the tests, so that no Accept ever turns an answer into another format.
  */

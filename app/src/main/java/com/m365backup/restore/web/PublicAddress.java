@@ -20,7 +20,7 @@ import java.util.Locale;
 
 /**
  * Makes every link the service writes ({@code @odata.context}, {@code @odata.nextLink}, {@code Location}) name the
- * service as clients reach it, never as a request's {@code Host} header claims it (spec/api.md, Answers that never
+ * service as clients reach it, never as a request's {@code Host} header claims it (docs/api.md, Answers that never
  * contradict the store): links are built from the request's scheme, host, port and context path, and this filter
  * is where those come from. With {@code restore.http.public-base-url} set, they are that URL's; without it, the
  * {@code Host} the client sent when it names one of {@code restore.http.allowed-hosts}, else the first of those.
@@ -41,7 +41,7 @@ class PublicAddress extends OncePerRequestFilter {
         this.allowed = settings.allowedHosts().stream().map(AllowedHost::of).toList();
         if (configured == null && allowed.isEmpty()) {
             throw new IllegalStateException("Set restore.http.public-base-url or name at least one host in "
-                    + "restore.http.allowed-hosts (README, Configuration)");
+                    + "restore.http.allowed-hosts (docs/configuration.md)");
         }
     }
 

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Reads every request body before anything else of the service runs, within two limits (spec/api.md, Errors and
+ * Reads every request body before anything else of the service runs, within two limits (docs/api.md, Errors and
  * Answers that never contradict the store): at most {@code restore.http.max-body-size} (larger: 413, refused by its
  * {@code Content-Length} before any of it is read, or as soon as a chunked body passes the limit), and all of it
  * within {@code restore.http.body-timeout} (slower: 408).

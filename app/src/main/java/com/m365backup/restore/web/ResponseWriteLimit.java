@@ -15,7 +15,7 @@ import java.io.IOException;
 
 /**
  * Sends a large answer without a worker thread waiting on a client that reads it slowly, and cuts that client off
- * after {@code restore.http.response-timeout} (spec/api.md, Answers that never contradict the store).
+ * after {@code restore.http.response-timeout} (docs/api.md, Answers that never contradict the store).
  *
  * <p>An answer is made in memory first. One that fits in the connection's buffers (up to {@link #DIRECT_WRITE_LIMIT})
  * is written at once, as usual: the operating system takes it whole, whether or not the client reads. A larger one

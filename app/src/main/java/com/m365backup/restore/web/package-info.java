@@ -1,5 +1,5 @@
 /**
- * What every HTTP exchange shares (spec/api.md, Errors and Answers that never contradict the store): Graph's error
+ * What every HTTP exchange shares (docs/api.md, Errors and Answers that never contradict the store): Graph's error
  * envelope, for the servlet container's own refusals too; request ids and OData headers; the public address links
  * name; and the limits of size and time a request body and a large answer must keep, read and written without a
  * worker thread waiting on a slow client.

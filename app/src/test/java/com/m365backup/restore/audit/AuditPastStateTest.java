@@ -22,7 +22,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An auditor reads a session as it stood at a past time or version (spec/api.md, Audit): exactly what a Graph GET
+ * An auditor reads a session as it stood at a past time or version (docs/api.md, Audit): exactly what a Graph GET
  * with its artifacts expanded answered then, rebuilt from the events, and nothing else is changed by asking.
  */
 @IntegrationTest

@@ -97,7 +97,7 @@ class ReadModelReplayTest {
     }
 
     /**
-     * The rebuild is written beside the live read model and takes its place at once (spec/api.md, Audit): every read
+     * The rebuild is written beside the live read model and takes its place at once (docs/api.md, Audit): every read
      * made while it runs sees every session, as it is.
      */
     @Test

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Bulk addition requests over HTTP on PostgreSQL (spec/api.md, Bulk addition requests): the request's whole JSON as
+ * Bulk addition requests over HTTP on PostgreSQL (docs/api.md, Bulk addition requests): the request's whole JSON as
  * created, read, listed and counted; its resolution at activation into one artifact per mailbox, with the restore
  * point its preference and tag pick in its window and the mailboxes it could not resolve in {@code error.details};
  * its deletion; and every error row of the section, each checked against the event store afterwards.

@@ -28,7 +28,7 @@ import static com.m365backup.restore.catalog.CatalogHttp.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A client that knows no id finds a mailbox over real HTTP (spec/api.md, Finding what can be restored): the lists of
+ * A client that knows no id finds a mailbox over real HTTP (docs/api.md, Finding what can be restored): the lists of
  * protection units and mailbox protection units, a unit by id, their filters, paging, counts and selections, the
  * errors they answer, and the tenant each unit belongs to. Each test imports its units into a tenant of its own.
  */

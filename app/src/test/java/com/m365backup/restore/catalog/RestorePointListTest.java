@@ -27,7 +27,7 @@ import static com.m365backup.restore.catalog.CatalogHttp.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Graph's list of a mailbox's restore points over real HTTP (spec/api.md, Finding what can be restored):
+ * Graph's list of a mailbox's restore points over real HTTP (docs/api.md, Finding what can be restored):
  * {@code $expand=protectionUnit($filter=id eq '...')} names the mailbox, {@code $filter} on protectionDateTime the
  * window; newest first, at most five, each with its mailbox; and the errors of a list asked otherwise.
  */

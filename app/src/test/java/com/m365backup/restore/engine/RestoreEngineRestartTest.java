@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The engine keeps its state in PostgreSQL (spec/api.md, DESIGN.md Restore engine): stop the service while sessions
- * restore, start a new one on the same database, and every session still runs to its end, each artifact restored
- * exactly once (no artifact is handed to the restorer again once it reported a result).
+ * The engine keeps its state in PostgreSQL (docs/api.md, Lifecycle; docs/design.md, Restore engine): stop the service
+ * while sessions restore, start a new one on the same database, and every session still runs to its end, each artifact
+ * restored exactly once (no artifact is handed to the restorer again once it reported a result).
  */
 class RestoreEngineRestartTest {
 

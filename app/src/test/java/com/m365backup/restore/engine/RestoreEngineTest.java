@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A session runs to its end over HTTP on PostgreSQL (spec/api.md, Lifecycle): activate, let the engine and the
+ * A session runs to its end over HTTP on PostgreSQL (docs/api.md, Lifecycle): activate, let the engine and the
  * simulated restorer work, and read the outcome back as a Graph client does. Restore points named {@code broken-*}
  * fail (the simulated restorer's list), {@code held-*} wait until the test lets them go.
  */

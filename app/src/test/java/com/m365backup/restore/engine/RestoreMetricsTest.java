@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A restore that runs shows in Prometheus' scrape (README, Operations): the artifacts that ended by outcome and code,
+ * A restore that runs shows in Prometheus' scrape (docs/operations.md): the artifacts that ended by outcome and code,
  * how long each mailbox took, how long the session took from its activation, and the sessions by status. The same
  * context as {@link RestoreEngineTest}: {@code broken-*} restore points fail.
  */

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Granular restores over HTTP on PostgreSQL (spec/api.md, Granular restore): a search with an {@code artifactQuery}
+ * Granular restores over HTTP on PostgreSQL (docs/api.md, Granular restore): a search with an {@code artifactQuery}
  * (KQL and structured) counts the messages of each restore point it finds and is kept under its
  * {@code searchResponseId}; a session created from it holds granular artifacts, read through their own collection,
  * shows {@code restoreJobType} as an evolvable member, and restores exactly as many messages as the search found. The

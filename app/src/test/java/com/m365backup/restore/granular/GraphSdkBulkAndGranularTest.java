@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The official Graph beta Java SDK, through its own request builders and models, on the paths of bulk addition
- * requests and granular restores (spec/api.md, Bulk addition requests and Granular restore): what it sends is
+ * requests and granular restores (docs/api.md, Bulk addition requests and Granular restore): what it sends is
  * accepted, and what it parses is what a Graph client developer gets.
  */
 @FastRestores

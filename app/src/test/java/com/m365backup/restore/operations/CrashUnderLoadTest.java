@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A service killed with SIGKILL while clients write loses no write it acknowledged (spec/api.md, Answers that never
+ * A service killed with SIGKILL while clients write loses no write it acknowledged (docs/api.md, Answers that never
  * contradict the store): the service runs as a child process on a PostgreSQL of the test's, is killed mid-load and
  * started again, and every create answered with a session and every artifact answered as added is in the event
  * store and, once the read side has caught up, in the read model; no create was made twice by the clients' retries,

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * PostgreSQL restarted while clients write (spec/api.md, Answers that never contradict the store): writes are answered
+ * PostgreSQL restarted while clients write (docs/api.md, Answers that never contradict the store): writes are answered
  * 503 with Retry-After while it is away, and afterwards every acknowledged create and add is stored and shown, no
  * write answered 503 stored anything (one whose commit broke off is settled by the event store first), and the
  * clients' retries of creates made no second session.

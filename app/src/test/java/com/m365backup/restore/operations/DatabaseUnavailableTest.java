@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A database that cannot be reached is 503 {@code ServiceUnavailable} with {@code Retry-After}, in Graph's envelope,
- * for reads and writes alike, and says nothing of the implementation (spec/api.md, Errors). A context of its own, with
+ * for reads and writes alike, and says nothing of the implementation (docs/api.md, Errors). A context of its own, with
  * a pool that gives up on a connection after a second, so that nothing waits long and no other test shares a
  * database that is stopped here.
  */

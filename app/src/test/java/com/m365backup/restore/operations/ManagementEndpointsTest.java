@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the management port shows an operator (README, Operations), and what it keeps to itself. */
+/** What the management port shows an operator (docs/operations.md), and what it keeps to itself. */
 @IntegrationTest
 class ManagementEndpointsTest {
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Retention (spec/api.md, Retention), with a retention of three seconds and the job every 200 ms: a session that ended
+ * Retention (docs/api.md, Retention), with a retention of three seconds and the job every 200 ms: a session that ended
  * leaves every Graph path once the retention has passed, by an event of its own ({@code RestoreSessionRetired}),
  * while the audit still serves its history and past state, marked {@code retired}; a client could not delete it
  * before (403), nor after (404); a draft stays however old.

@@ -20,7 +20,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a token may do depends on its permissions, as scopes of a user or app roles of an application (spec/api.md,
+ * What a token may do depends on its permissions, as scopes of a user or app roles of an application (docs/api.md,
  * Paths): Read reads, only ReadWrite writes, the search needs Search, the audit paths Read plus the audit role. A
  * valid token without the permission gets 403 {@code accessDenied} naming it, and nothing changes.
  */
@@ -199,7 +199,7 @@ class PermissionsTest {
         assertThat(auditApp.get(history).status()).isEqualTo(200);
     }
 
-    /** A rebuild concerns every tenant's data: an operator's, the operating tenant's app role (spec/api.md, Audit). */
+    /** A rebuild concerns every tenant's data: an operator's, the operating tenant's app role (docs/api.md, Audit). */
     @Test
     void the_rebuild_of_the_read_model_and_its_status_need_the_operator_role_of_the_operating_tenant() {
         GraphHttp auditor = admin.as(TestTokens.user(TestTokens.TENANT, List.of(Permission.READ),

@@ -18,7 +18,7 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A caller sees only its own tenant (spec/api.md, Tenants and identity): another tenant's session is 404 to every
+ * A caller sees only its own tenant (docs/api.md, Tenants and identity): another tenant's session is 404 to every
  * path, never 403, so that it does not even learn that it exists; and trying changes nothing.
  */
 @IntegrationTest

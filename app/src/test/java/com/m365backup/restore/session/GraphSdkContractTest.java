@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The paths and query options of spec/api.md driven through the official Microsoft Graph beta SDK's own request
+ * The paths and query options of docs/api.md driven through the official Microsoft Graph beta SDK's own request
  * builders, checking what the SDK parsed: restore points, the search, filtered, ordered, selected and counted
  * collections, paging with the SDK's {@link PageIterator}, and Graph errors as {@link ODataError}.
  */

@@ -19,7 +19,7 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The per-item outcomes of spec/api.md's PATCH: each item on its own, in request order, seen over HTTP. */
+/** The per-item outcomes of docs/api.md's PATCH: each item on its own, in request order, seen over HTTP. */
 @IntegrationTest
 class PatchItemOutcomesTest {
 

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every request-level error row of spec/api.md's PATCH section: the documented status and code, in Graph's error
+ * Every request-level error row of docs/api.md's PATCH section: the documented status and code, in Graph's error
  * envelope, and nothing changed (the session's events are the same afterwards).
  */
 @IntegrationTest
@@ -197,7 +197,7 @@ class PatchRequestErrorsTest {
     }
 
     /**
-     * Whatever its first item, a PATCH on a session that left draft is refused whole (spec/api.md, PATCH request-level
+     * Whatever its first item, a PATCH on a session that left draft is refused whole (docs/api.md, PATCH request-level
      * checks): the session's state decides before any item is looked at, and neither the event store nor the read
      * model shows a change. A valid add follows the first item, so a request taken item by item would change
      * something.

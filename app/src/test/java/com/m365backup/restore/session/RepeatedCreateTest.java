@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A create sent again by the same caller, as Graph SDKs retry (the same client-request-id and body, marked with
- * {@code Retry-Attempt}), answers the session the first one made (spec/api.md, Answers that never contradict the
+ * {@code Retry-Attempt}), answers the session the first one made (docs/api.md, Answers that never contradict the
  * store): an SDK that retries a create whose answer it lost makes one session, not two. Without the mark it is a create
  * of its own: the Graph Java SDK sends one client-request-id with all of a client's requests.
  */

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A session that ends with failed artifacts carries Graph's publicError (spec/api.md, Resources: {@code error}): a
+ * A session that ends with failed artifacts carries Graph's publicError (docs/api.md, Resources: {@code error}): a
  * code naming how it ended, a sentence, and one detail per failed artifact with that artifact's own code and message
  * and its id as the target; the same in every read of the session. A session that ends completed carries none.
  */

@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A session that is not in memory is read from its latest snapshot and the events after it, not from its whole
- * history (README, Performance), and decides exactly as its history says. Here no session is kept in memory at all,
+ * history (docs/performance.md), and decides exactly as its history says. Here no session is kept in memory at all,
  * and a snapshot is taken every 20 events.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

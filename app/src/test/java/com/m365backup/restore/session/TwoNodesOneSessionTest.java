@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two nodes on one PostgreSQL, 16 threads each, PATCHing one session at once (README, Performance: several nodes, no
+ * Two nodes on one PostgreSQL, 16 threads each, PATCHing one session at once (docs/scaling.md: several nodes, no
  * node decides on stale state): adds of mailboxes the session may already hold, and removes of artifacts the other
  * node added, some already gone. Each node keeps the session in memory between requests; every answer must still be
  * the one the session's history gives.
@@ -134,7 +134,7 @@ class TwoNodesOneSessionTest {
                 .as("the mailbox the other node added again is taken").isEqualTo("DuplicateArtifactInList");
     }
 
-    /** A write answered by one node is shown by the other right after (spec/api.md: read-your-writes on every node). */
+    /** A write answered by one node is shown by the other right after (docs/api.md: read-your-writes on every node). */
     @Test
     void a_get_on_the_other_node_right_after_an_answer_shows_the_write() {
         List<GraphHttp> nodes = List.of(http(first), http(second));

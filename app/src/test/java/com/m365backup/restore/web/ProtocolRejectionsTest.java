@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What Tomcat refuses before any filter or controller runs is answered in Graph's envelope too, with
- * {@code request-id} and {@code client-request-id} (spec/api.md, Answers that never contradict the store), never
+ * {@code request-id} and {@code client-request-id} (docs/api.md, Answers that never contradict the store), never
  * Tomcat's HTML error page; each is one line in the log and stores nothing.
  */
 @IntegrationTest

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Links ({@code @odata.context}, {@code @odata.nextLink}, {@code Location}) name the service by a {@code Host} the
  * client sent only when it is one of {@code restore.http.allowed-hosts} (by default the loopback names); a forged one
- * never reaches a link, which then names the first allowed host (spec/api.md, Answers that never contradict the
+ * never reaches a link, which then names the first allowed host (docs/api.md, Answers that never contradict the
  * store).
  */
 @IntegrationTest

@@ -23,7 +23,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Slow clients cannot hold the service's workers (spec/api.md, Answers that never contradict the store): 200
+ * Slow clients cannot hold the service's workers (docs/api.md, Answers that never contradict the store): 200
  * connections that send a request body a byte at a time leave every other request answered at once, and are cut
  * off with 408 in Graph's envelope once {@code restore.http.body-timeout} is up, having stored nothing. Loopback
  * only; the test takes the body timeout and a few seconds.

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What is malformed is refused, not guessed at: a body with a key given twice, a value of the wrong JSON type, an
- * enum member in another case than Graph's (spec/api.md, Answers that never contradict the store), a query option
+ * enum member in another case than Graph's (docs/api.md, Answers that never contradict the store), a query option
  * given twice; each is a 400 with the endpoint's own code, and stores nothing. And {@code $count} answers the number
  * to the {@code Accept} most HTTP clients send.
  */

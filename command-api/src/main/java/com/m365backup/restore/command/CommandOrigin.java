@@ -19,7 +19,7 @@ public record CommandOrigin(String tenantId, MetaData metaData, Instant requeste
                             String clientRequestId, boolean retried) {
 
     /**
-     * The key a create is known by when it is sent again (spec/api.md, Answers that never contradict the store), if
+     * The key a create is known by when it is sent again (docs/api.md, Answers that never contradict the store), if
      * the client named it: its caller, its client-request-id, and what it asked for.
      *
      * @param bodyDigest the request body's digest: the Graph Java SDK sends one client-request-id with every request of

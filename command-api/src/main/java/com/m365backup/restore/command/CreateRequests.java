@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The creates of the last day, by the request that made them (spec/api.md, Answers that never contradict the store:
+ * The creates of the last day, by the request that made them (docs/api.md, Answers that never contradict the store:
  * a create sent again by the same caller within 24 hours answers the session the first one made). Graph SDKs retry a
  * create on 503 and 429 by themselves; without this a retry of a create whose answer was lost would make a second
  * session.

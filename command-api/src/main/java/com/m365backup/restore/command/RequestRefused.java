@@ -6,7 +6,7 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A request the write side refuses as a whole, with Graph's error code and a sentence for a person; the application
- * renders it as Graph's error envelope (spec/api.md, Errors), so nothing else here writes that envelope.
+ * renders it as Graph's error envelope (docs/api.md, Errors), so nothing else here writes that envelope.
  */
 public class RequestRefused extends ErrorResponseException {
 

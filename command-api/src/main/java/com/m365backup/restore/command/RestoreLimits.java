@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How much one write may carry and a session may hold (spec/api.md, Create and PATCH): more artifacts in a create is
+ * How much one write may carry and a session may hold (docs/api.md, Create and PATCH): more artifacts in a create is
  * a 413, more items in a delta PATCH a 400, an add to a full session that item's 400, all
  * {@code RestoreArtifactsLimitBreached}. The session's limit is the aggregate's rule; its commands carry this value.
  *

@@ -2,7 +2,7 @@ package com.m365backup.restore.command;
 
 /**
  * What the event store holds, asked when a write's commit failed in a way that leaves its outcome unknown (the
- * connection broke while PostgreSQL committed): the write's answer must follow what was stored (spec/api.md, Answers
+ * connection broke while PostgreSQL committed): the write's answer must follow what was stored (docs/api.md, Answers
  * that never contradict the store).
  */
 public interface StoredEvents {

@@ -5,7 +5,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The limits of a write default to spec/api.md's 50 and follow their properties. */
+/** The limits of a write default to docs/api.md's 50 and follow their properties. */
 class RestoreLimitsTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()

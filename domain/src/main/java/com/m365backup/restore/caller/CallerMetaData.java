@@ -2,7 +2,7 @@ package com.m365backup.restore.caller;
 
 /**
  * Names of the message metadata that carry who did what: set on every command, copied by Axon onto every event it
- * causes, and stored with it, so that the event store is an audit trail (DESIGN.md, The write path).
+ * causes, and stored with it, so that the event store is an audit trail (docs/design.md, The write path).
  */
 public final class CallerMetaData {
 

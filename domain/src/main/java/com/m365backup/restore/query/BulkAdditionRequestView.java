@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Graph's mailboxRestoreArtifactsBulkAdditionRequest, as the read side shows it (spec/api.md, Bulk addition
+ * Graph's mailboxRestoreArtifactsBulkAdditionRequest, as the read side shows it (docs/api.md, Bulk addition
  * requests). A list shows each without {@code mailboxes} (null here), as Graph's does; {@code error} names the
  * mailboxes activation could not resolve.
  */

@@ -3,7 +3,7 @@ package com.m365backup.restore.query;
 import java.util.List;
 
 /**
- * Asks for the granular searches of a tenant that the ids name, as the service kept them (spec/api.md, Granular
+ * Asks for the granular searches of a tenant that the ids name, as the service kept them (docs/api.md, Granular
  * restore); answers a {@code List<GranularSearch>} of those the tenant has, expired ones included (the session
  * decides what an expired one means).
  */

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * Asks for a tenant's session as it stood at a past point, rebuilt from its events: at a time ({@code asOf}, the
  * events stored up to then) or at a version ({@code version}, the events up to that sequence number), exactly one of
- * the two (spec/api.md, Audit); answers a {@link PastRestoreSession}.
+ * the two (docs/api.md, Audit); answers a {@link PastRestoreSession}.
  */
 public record FindPastRestoreSession(String tenantId, String sessionId, Instant asOf, Long version) {
 

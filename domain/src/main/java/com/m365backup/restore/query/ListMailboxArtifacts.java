@@ -2,7 +2,7 @@ package com.m365backup.restore.query;
 
 /**
  * Asks for the artifacts of one session of a tenant, in the order they were added: its mailbox restore artifacts, or
- * with {@code granular} its granular ones (spec/api.md, Granular restore); answers an {@link ArtifactList}.
+ * with {@code granular} its granular ones (docs/api.md, Granular restore); answers an {@link ArtifactList}.
  */
 public record ListMailboxArtifacts(String tenantId, String sessionId, boolean granular) {
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Asks for a page of a tenant's protection units (mailboxes) that meet every condition, oldest in the catalog first,
- * starting after {@code after} when it is given (spec/api.md, Finding what can be restored); answers a
+ * starting after {@code after} when it is given (docs/api.md, Finding what can be restored); answers a
  * {@link ProtectionUnitPage} whose total counts every unit that meets the conditions.
  *
  * @param top   the page size; 0 asks for the total only

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Asks for the restore points of one of a tenant's protection units whose protectionDateTime meets every condition,
- * newest first unless told otherwise, at most {@code limit} of them (spec/api.md, Finding what can be restored: Graph
+ * newest first unless told otherwise, at most {@code limit} of them (docs/api.md, Finding what can be restored: Graph
  * lists at most five); answers a {@link RestorePointList} with each restore point's protection unit.
  */
 public record ListRestorePoints(

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Asks for a page of a tenant's sessions that meet every condition, in the order asked for (oldest first unless
- * told otherwise), starting after {@code after} when it is given (spec/api.md, Errors, headers, paging); answers a
+ * told otherwise), starting after {@code after} when it is given (docs/api.md, Errors, headers, paging); answers a
  * {@link RestoreSessionPage} whose total counts every session that meets the conditions.
  *
  * @param after the last session of the previous page, or null for the first page: a page starts after a session

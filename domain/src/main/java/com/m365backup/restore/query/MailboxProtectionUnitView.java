@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 
 /**
  * Graph's mailboxProtectionUnit: the mailbox a restore point protects; a session holds one artifact per protection
- * unit (spec/api.md, Resources: restorePoint, and Finding what can be restored). Every property of Graph's
+ * unit (docs/api.md, Resources: restorePoint, and Finding what can be restored). Every property of Graph's
  * {@code protectionUnitBase} is shown; those the catalog cannot know are null rather than invented.
  *
  * @param createdDateTime      when the unit entered the catalog: as its catalog file says, or the time it was first

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.OffsetDateTime;
 
 /**
- * Graph's mailboxRestoreArtifact, as the read side shows it (spec/api.md, Resources); with a
- * {@code searchResponseId}, Graph's granularMailboxRestoreArtifact (spec/api.md, Granular restore).
+ * Graph's mailboxRestoreArtifact, as the read side shows it (docs/api.md, Resources); with a
+ * {@code searchResponseId}, Graph's granularMailboxRestoreArtifact (docs/api.md, Granular restore).
  */
 @JsonPropertyOrder({"@odata.type", "id"})
 public record MailboxRestoreArtifactView(

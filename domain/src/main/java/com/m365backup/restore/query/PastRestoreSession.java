@@ -3,9 +3,9 @@ package com.m365backup.restore.query;
 import java.time.Instant;
 
 /**
- * A session as it stood at a past point (spec/api.md, Audit), or why there is none: the session is unknown to the
+ * A session as it stood at a past point (docs/api.md, Audit), or why there is none: the session is unknown to the
  * tenant, or did not exist yet at that point. A deleted session stands as it was when it was deleted, marked so; a
- * retired one as it was when it was retired (spec/api.md, Retention).
+ * retired one as it was when it was retired (docs/api.md, Retention).
  *
  * @param standing  which of the three it is
  * @param session   the session with its artifacts, when it stood then

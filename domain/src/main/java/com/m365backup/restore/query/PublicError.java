@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Graph's publicError, as carried by a failed session, a failed artifact or a bulk addition request that could not
- * resolve every mailbox (spec/api.md, Resources): {@code details} names each part that failed.
+ * resolve every mailbox (docs/api.md, Resources): {@code details} names each part that failed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublicError(String code, String message, String target, List<PublicErrorDetail> details) {

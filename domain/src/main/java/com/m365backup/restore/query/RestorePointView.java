@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.OffsetDateTime;
 
 /**
- * Graph's restorePoint from the catalog (spec/api.md, Resources): {@code protectionUnit} is shown only when it was
+ * Graph's restorePoint from the catalog (docs/api.md, Resources): {@code protectionUnit} is shown only when it was
  * asked for ({@code $expand=protectionUnit}, and in search results).
  */
 @JsonPropertyOrder({"@odata.type", "id", "protectionDateTime", "expirationDateTime", "tags", "protectionUnit"})

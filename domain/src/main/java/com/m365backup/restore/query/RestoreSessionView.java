@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Graph's exchangeRestoreSession, as the read side shows it (spec/api.md, Resources). {@code version} is the
+ * Graph's exchangeRestoreSession, as the read side shows it (docs/api.md, Resources). {@code version} is the
  * sequence number of the last event shown, the entity's etag.
  */
 @JsonPropertyOrder({"@odata.type", "@odata.etag", "id"})
@@ -49,7 +49,7 @@ public record RestoreSessionView(
     /**
      * The session as a client reads it that says {@code Prefer: include-unknown-enum-members} ({@code included}) or
      * does not: a status {@code failed} and a restoreJobType {@code granular} come after their enums'
-     * {@code unknownFutureValue}, so the others read that in their place (spec/api.md, Enums and their evolution).
+     * {@code unknownFutureValue}, so the others read that in their place (docs/api.md, Enums and their evolution).
      */
     public RestoreSessionView withEvolvableMembers(boolean included) {
         boolean failed = "failed".equals(status);
@@ -65,7 +65,7 @@ public record RestoreSessionView(
 
     /**
      * The same session with its artifacts expanded: a granular session's as {@code granularMailboxRestoreArtifacts},
-     * any other's as {@code mailboxRestoreArtifacts} (spec/api.md, Granular restore: the kinds do not mix).
+     * any other's as {@code mailboxRestoreArtifacts} (docs/api.md, Granular restore: the kinds do not mix).
      */
     public RestoreSessionView withArtifacts(List<MailboxRestoreArtifactView> artifacts) {
         boolean granular = "granular".equals(restoreJobType);

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Asks the restore point catalog for a tenant's restore points of some protection units taken within a time window,
- * newest first (spec/api.md, restorePoints/search); answers a {@code List<RestorePointView>} with protection units.
+ * newest first (docs/api.md, Finding what can be restored); answers a {@code List<RestorePointView>} with protection
+ * units.
  *
  * @param preference {@code null} for every restore point in the window, else only the latest or the oldest of each
  *                   protection unit

@@ -6,14 +6,14 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 
 /**
- * Starts the restore of a draft session with at least one artifact, within the tenant's limits (spec/api.md,
+ * Starts the restore of a draft session with at least one artifact, within the tenant's limits (docs/api.md,
  * Lifecycle). A bulk session's artifacts are made now, from its bulk addition request as the catalog resolves it
- * (spec/api.md, Bulk addition requests).
+ * (docs/api.md, Bulk addition requests).
  *
  * @param bulkResolution  the session's bulk addition request as the catalog resolved it, or null for a session
  *                        without one
  * @param expectedVersion the version of the session the client read (its {@code If-Match}), or null: a session that
- *                        has moved on since refuses the command (spec/api.md, Errors, headers, paging: 412)
+ *                        has moved on since refuses the command (docs/api.md, Errors, headers, paging: 412)
  */
 public record ActivateRestoreSession(
         @TargetAggregateIdentifier String sessionId,

@@ -9,10 +9,10 @@ import java.time.Instant;
  * Adds one artifact to a draft session (one "add" item of the delta PATCH). The artifact id is chosen by the sender,
  * so that the item's result is known without a round-trip and a retry cannot create a second artifact.
  *
- * @param artifactLimit   how many artifacts a session may hold (spec/api.md, PATCH per-item outcomes: 1,000 unless
+ * @param artifactLimit   how many artifacts a session may hold (docs/api.md, PATCH per-item outcomes: 1,000 unless
  *                        configured otherwise); it travels with the command as it is a setting, not history
  * @param expectedVersion the version of the session the client read (its {@code If-Match}), or null: a session that
- *                        has moved on since refuses the command (spec/api.md, Errors, headers, paging: 412)
+ *                        has moved on since refuses the command (docs/api.md, Errors, headers, paging: 412)
  */
 public record AddMailboxArtifact(
         @TargetAggregateIdentifier String sessionId,

@@ -1,6 +1,6 @@
 package com.m365backup.restore.session;
 
-/** Why an artifact's restore failed, as Graph's artifact error codes name it (spec/api.md, Lifecycle). */
+/** Why an artifact's restore failed, as Graph's artifact error codes name it (docs/api.md, Lifecycle). */
 public enum ArtifactErrorCode {
     ARTIFACT_NOT_FOUND("ArtifactNotFound"),
     INVALID_RESTORE_TIME("InvalidRestoreTime"),

@@ -3,7 +3,7 @@ package com.m365backup.restore.session;
 import java.util.List;
 
 /**
- * Which messages of a mailbox a granular restore restores (spec/api.md, Granular restore): those that meet every
+ * Which messages of a mailbox a granular restore restores (docs/api.md, Granular restore): those that meet every
  * condition. A KQL {@code queryExpression} and a {@code structuredQueryExpression} both come to this: each KQL term
  * joined by {@code AND} is one condition, each property of a structured query one condition matching any of its
  * values. It travels with the artifact in its events, so that the restore restores what the search found.

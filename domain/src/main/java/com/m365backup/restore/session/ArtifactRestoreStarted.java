@@ -10,7 +10,7 @@ import java.time.Instant;
  * <p>Revision 2 added {@code artifactQuery}; an event of revision 1 reads with none, which is what it meant: every
  * artifact of that time restored its whole mailbox.
  *
- * @param artifactQuery the messages to restore for a granular artifact (spec/api.md, Granular restore), or null to
+ * @param artifactQuery the messages to restore for a granular artifact (docs/api.md, Granular restore), or null to
  *                      restore the whole mailbox
  */
 @Revision("2")

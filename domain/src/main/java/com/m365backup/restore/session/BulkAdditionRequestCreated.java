@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A draft session took a bulk addition request: it is a bulk session from now on, and the request is {@code active}
- * until activation resolves its mailboxes (spec/api.md, Bulk addition requests).
+ * until activation resolves its mailboxes (docs/api.md, Bulk addition requests).
  */
 @Revision("1")
 public record BulkAdditionRequestCreated(

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Activation resolved a bulk addition request: its resolved mailboxes were added as artifacts (the
  * {@link MailboxArtifactAdded} events before this one), and it is {@code completed}, or {@code completedWithErrors}
- * with the mailboxes it could not resolve (spec/api.md, Bulk addition requests).
+ * with the mailboxes it could not resolve (docs/api.md, Bulk addition requests).
  */
 @Revision("1")
 public record BulkAdditionRequestResolved(

@@ -1,7 +1,7 @@
 package com.m365backup.restore.session;
 
 /**
- * Where a bulk addition request stands (spec/api.md, Bulk addition requests): {@code active} until the session is
+ * Where a bulk addition request stands (docs/api.md, Bulk addition requests): {@code active} until the session is
  * activated, then {@code completed} when every mailbox was resolved to a restore point, {@code completedWithErrors}
  * when some were not.
  */

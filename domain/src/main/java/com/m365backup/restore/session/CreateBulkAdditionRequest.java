@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Hands a draft session a list of mailboxes and a time window instead of artifacts: a bulk addition request, resolved
- * into one artifact per mailbox when the session is activated (spec/api.md, Bulk addition requests). Only an empty
+ * into one artifact per mailbox when the session is activated (docs/api.md, Bulk addition requests). Only an empty
  * draft takes one, and only one; the request's id is chosen by the sender. The lists are checked for shape (how many,
  * well-formed addresses) before the command is sent; the session decides whether it may take the request.
  *

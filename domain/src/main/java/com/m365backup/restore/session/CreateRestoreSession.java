@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Creates a draft session for a tenant, with its first artifacts: mailbox restore artifacts or granular ones, not
- * both; all or nothing (spec/api.md, Create and Granular restore).
+ * both; all or nothing (docs/api.md, Create and Granular restore).
  */
 public record CreateRestoreSession(
         @TargetAggregateIdentifier String sessionId,

@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /**
- * Deletes a session's bulk addition request once it has been resolved; the artifacts it made stay (spec/api.md,
+ * Deletes a session's bulk addition request once it has been resolved; the artifacts it made stay (docs/api.md,
  * Bulk addition requests).
  */
 public record DeleteBulkAdditionRequest(

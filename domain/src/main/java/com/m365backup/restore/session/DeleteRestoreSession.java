@@ -6,10 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 
 /**
- * Deletes a draft session; its events stay for audit (spec/api.md, Lifecycle).
+ * Deletes a draft session; its events stay for audit (docs/api.md, Lifecycle).
  *
  * @param expectedVersion the version of the session the client read (its {@code If-Match}), or null: a session that
- *                        has moved on since refuses the command (spec/api.md, Errors, headers, paging: 412)
+ *                        has moved on since refuses the command (docs/api.md, Errors, headers, paging: 412)
  */
 public record DeleteRestoreSession(
         @TargetAggregateIdentifier String sessionId,

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * A granular mailbox restore artifact joined a session as it was created, in status {@code added}: the mailbox of a
- * restore point, restricted to the messages its search's query finds (spec/api.md, Granular restore).
+ * restore point, restricted to the messages its search's query finds (docs/api.md, Granular restore).
  */
 @Revision("1")
 public record GranularMailboxArtifactAdded(

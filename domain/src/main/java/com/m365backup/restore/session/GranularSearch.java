@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A granular search as the service kept it (spec/api.md, Granular restore): the query, the restore points of the one
+ * A granular search as the service kept it (docs/api.md, Granular restore): the query, the restore points of the one
  * protection unit it was made for, and until when its {@code searchResponseId} may be used.
  */
 public record GranularSearch(

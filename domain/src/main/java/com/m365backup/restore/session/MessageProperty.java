@@ -2,7 +2,7 @@ package com.m365backup.restore.session;
 
 /**
  * What a condition of an {@link ArtifactQuery} looks at in a message, as the KQL subset of Graph's granular search
- * names it (spec/api.md, Granular restore): its subject, sender, recipients, attachments, or when it was received.
+ * names it (docs/api.md, Granular restore): its subject, sender, recipients, attachments, or when it was received.
  */
 public enum MessageProperty {
     /** The subject contains the value, compared without regard to case. */

@@ -7,7 +7,7 @@ import java.time.Instant;
  * sent, so that replaying events never needs the restore point catalog) and where to restore it.
  *
  * @param mailboxId             null when the tenant's catalog holds no such restore point: the session refuses it
- *                              (spec/api.md, PATCH per-item outcomes: {@code InvalidRestorePoint}), but only after
+ *                              (docs/api.md, PATCH per-item outcomes: {@code InvalidRestorePoint}), but only after
  *                              its own checks, so that a session that has left draft refuses the whole PATCH
  * @param restorePointExpiresAt null when the restore point does not expire
  */

@@ -21,7 +21,7 @@ public enum RemovalReason {
 
     /**
      * The member Graph's JSON names, spelled exactly so: Graph's enum members are case-sensitive, and
-     * {@code INPLACE} is no member (spec/api.md, Answers that never contradict the store).
+     * {@code INPLACE} is no member (docs/api.md, Answers that never contradict the store).
      */
     public static Optional<RemovalReason> fromGraphName(String graphName) {
         return Arrays.stream(values()).filter(member -> member.graphName.equals(graphName)).findFirst();

@@ -9,7 +9,7 @@ import java.time.Instant;
  * Takes one artifact out of a draft session (one "@removed" item of the delta PATCH).
  *
  * @param expectedVersion the version of the session the client read (its {@code If-Match}), or null: a session that
- *                        has moved on since refuses the command (spec/api.md, Errors, headers, paging: 412)
+ *                        has moved on since refuses the command (docs/api.md, Errors, headers, paging: 412)
  */
 public record RemoveMailboxArtifact(
         @TargetAggregateIdentifier String sessionId,

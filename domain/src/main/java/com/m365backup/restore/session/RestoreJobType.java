@@ -1,7 +1,7 @@
 package com.m365backup.restore.session;
 
 /**
- * What kind of restore a session is (spec/api.md, Resources: {@code restoreJobType}): whole mailboxes named one by
+ * What kind of restore a session is (docs/api.md, Resources: {@code restoreJobType}): whole mailboxes named one by
  * one ({@code standard}), mailboxes resolved from a bulk addition request ({@code bulk}), or chosen messages of
  * mailboxes ({@code granular}). A session's kind is settled by its first artifacts, and the kinds do not mix.
  */

@@ -3,7 +3,7 @@ package com.m365backup.restore.session;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Which restore point of a mailbox within a time window a bulk addition request picks (spec/api.md, Bulk). */
+/** Which restore point of a mailbox within a time window a bulk addition request picks (docs/api.md, Bulk). */
 public enum RestorePointPreference {
     LATEST("latest"),
     OLDEST("oldest");
@@ -19,7 +19,7 @@ public enum RestorePointPreference {
         return graphName;
     }
 
-    /** The member Graph's JSON names, exactly as spelled (enum values are case-sensitive, spec/api.md). */
+    /** The member Graph's JSON names, exactly as spelled (enum values are case-sensitive, docs/api.md). */
     public static Optional<RestorePointPreference> fromGraphName(String graphName) {
         return Arrays.stream(values()).filter(member -> member.graphName.equals(graphName)).findFirst();
     }

@@ -15,7 +15,7 @@ import java.util.List;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An Exchange restore session: the only place where its rules live (spec/api.md, Lifecycle, PATCH, Bulk addition
+ * An Exchange restore session: the only place where its rules live (docs/api.md, Lifecycle, PATCH, Bulk addition
  * requests, Granular restore and Retention). Command handlers check and apply; event sourcing handlers only
  * remember, so that history always replays.
  *
@@ -44,13 +44,13 @@ public class RestoreSession {
     private String tenantId;
     private RestoreSessionStatus status;
     private boolean deleted;
-    /** Gone from every Graph path after the retention; its history stays (spec/api.md, Retention). */
+    /** Gone from every Graph path after the retention; its history stays (docs/api.md, Retention). */
     private boolean retired;
     private RestoreJobType jobType;
     /** When it ended; null while it has not. */
     private Instant endedAt;
     private final SessionArtifacts artifacts = new SessionArtifacts();
-    /** Its bulk addition request (spec/api.md, Bulk addition requests): null when it has none. */
+    /** Its bulk addition request (docs/api.md, Bulk addition requests): null when it has none. */
     private String bulkRequestId;
     private DestinationType bulkDestinationType;
     private BulkAdditionRequestStatus bulkRequestStatus;
@@ -345,7 +345,7 @@ public class RestoreSession {
     }
 
     /**
-     * The session follows its artifacts (spec/api.md, Lifecycle): {@code active} once none is left in scheduling,
+     * The session follows its artifacts (docs/api.md, Lifecycle): {@code active} once none is left in scheduling,
      * and ended once all have ended.
      */
     private void followArtifacts(Instant now) {
@@ -388,7 +388,7 @@ public class RestoreSession {
 
     /**
      * A command that names the version its sender read ({@code @TargetAggregateVersion}, from HTTP's If-Match) is
-     * refused when any event came after that version (spec/api.md, Errors, headers, paging: 412, nothing changes).
+     * refused when any event came after that version (docs/api.md, Errors, headers, paging: 412, nothing changes).
      * The repository checks the version as it loads the session, under the session's lock, and the event store's
      * unique sequence numbers catch a write of another node in between; this handler decides when: after the tenant,
      * so another tenant's session stays unknown to its caller, and before every other rule, as HTTP evaluates a
@@ -406,7 +406,7 @@ public class RestoreSession {
     }
 
     /**
-     * A bulk session's artifacts and a granular session's are not changed one by one (spec/api.md, Bulk addition
+     * A bulk session's artifacts and a granular session's are not changed one by one (docs/api.md, Bulk addition
      * requests and Granular restore): a PATCH of either is refused whole.
      */
     private void requireArtifactsOneByOne() {
@@ -418,7 +418,7 @@ public class RestoreSession {
     /**
      * The artifacts a bulk session's activation adds, checked by the rules of adding (as a create's are) before any
      * is applied; none for a session without a bulk addition request. The resolution must be of this session's
-     * request, and resolve at least one mailbox (spec/api.md: otherwise the activation is refused, nothing changes).
+     * request, and resolve at least one mailbox (docs/api.md: otherwise the activation is refused, nothing changes).
      */
     private List<MailboxArtifactAdded> resolvedArtifacts(BulkResolution resolution, Instant now) {
         if (jobType != RestoreJobType.BULK) {
@@ -449,7 +449,7 @@ public class RestoreSession {
 
     /**
      * A granular artifact names a search the tenant made, still within its retention, for the artifact's restore
-     * point (spec/api.md, Granular restore: otherwise {@code InvalidSearchRequest}, and the create is refused whole).
+     * point (docs/api.md, Granular restore: otherwise {@code InvalidSearchRequest}, and the create is refused whole).
      */
     private static void requireUsable(NewGranularArtifact granular, Instant now) {
         GranularSearch search = granular.search();

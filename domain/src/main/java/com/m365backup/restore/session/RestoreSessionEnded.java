@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * Every artifact of the session has ended: {@code completed} if all succeeded, {@code failed} if all failed,
- * {@code completedWithError} otherwise (spec/api.md, Lifecycle).
+ * {@code completedWithError} otherwise (docs/api.md, Lifecycle).
  */
 @Revision("1")
 public record RestoreSessionEnded(String sessionId, RestoreSessionStatus status, int succeeded, int failed,

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * A session that had ended longer ago than the retention left every Graph path; its history stays for audit
- * (spec/api.md, Retention).
+ * (docs/api.md, Retention).
  */
 @Revision("1")
 public record RestoreSessionRetired(String sessionId, Instant retiredAt) implements RestoreSessionEvent {

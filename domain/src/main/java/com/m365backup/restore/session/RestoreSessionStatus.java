@@ -3,7 +3,7 @@ package com.m365backup.restore.session;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Where a session stands in its lifecycle (spec/api.md, Enums and Lifecycle). */
+/** Where a session stands in its lifecycle (docs/api.md, Enums and Lifecycle). */
 public enum RestoreSessionStatus {
     DRAFT("draft"),
     ACTIVATING("activating"),
@@ -30,7 +30,7 @@ public enum RestoreSessionStatus {
 
     /**
      * The member Graph's JSON names, spelled exactly so: Graph's enum members are case-sensitive, and
-     * {@code INPLACE} is no member (spec/api.md, Answers that never contradict the store).
+     * {@code INPLACE} is no member (docs/api.md, Answers that never contradict the store).
      */
     public static Optional<RestoreSessionStatus> fromGraphName(String graphName) {
         return Arrays.stream(values()).filter(member -> member.graphName.equals(graphName)).findFirst();

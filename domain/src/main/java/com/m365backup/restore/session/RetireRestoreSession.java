@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * Takes a session off every Graph path once it has been in a terminal state for longer than the retention
- * (spec/api.md, Retention: 365 days unless configured otherwise); sent by the retention job, decided by the session.
+ * (docs/api.md, Retention: 365 days unless configured otherwise); sent by the retention job, decided by the session.
  */
 public record RetireRestoreSession(
         @TargetAggregateIdentifier String sessionId,

@@ -35,7 +35,7 @@ class SessionArtifacts {
     private Instant lastEndedAt;
 
     /**
-     * The rules of adding one artifact, in the order Graph reports them (spec/api.md, PATCH per-item outcomes and
+     * The rules of adding one artifact, in the order Graph reports them (docs/api.md, PATCH per-item outcomes and
      * Create): a restore point the catalog holds, the session's destination type, a mailbox not yet in the session, a
      * restore point that has not expired, and room in the session.
      */

@@ -2,7 +2,7 @@ package com.m365backup.restore.session;
 
 /**
  * A mailbox of a bulk addition request that activation could not turn into an artifact, and why: one entry of the
- * request's {@code error.details} (spec/api.md, Bulk addition requests).
+ * request's {@code error.details} (docs/api.md, Bulk addition requests).
  *
  * @param mailbox the email address or directory object id, as the request listed it
  * @param code    {@code ProtectionUnitNotFound} (the tenant has no such mailbox) or {@code RestorePointNotFound} (no

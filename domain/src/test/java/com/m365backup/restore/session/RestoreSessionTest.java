@@ -542,7 +542,7 @@ class RestoreSessionTest {
                .expectNoEvents();
     }
 
-    // Bulk addition requests (spec/api.md, Bulk addition requests)
+    // Bulk addition requests (docs/api.md, Bulk addition requests)
 
     @Test
     void a_bulk_addition_request_for_an_empty_draft_makes_it_a_bulk_session() {
@@ -760,7 +760,7 @@ class RestoreSessionTest {
                .expectNoEvents();
     }
 
-    // Granular restore (spec/api.md, Granular restore)
+    // Granular restore (docs/api.md, Granular restore)
 
     @Test
     void creating_a_session_with_granular_artifacts_adds_each_with_its_searchs_query() {
@@ -844,7 +844,7 @@ class RestoreSessionTest {
                        INVOICES));
     }
 
-    // Retention (spec/api.md, Retention)
+    // Retention (docs/api.md, Retention)
 
     @Test
     void a_session_that_ended_longer_ago_than_the_retention_is_retired() {

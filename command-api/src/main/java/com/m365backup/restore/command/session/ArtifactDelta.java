@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Applies the items of a delta PATCH in request order, each as one command on the session, each on its own: one
- * item's failure undoes nothing and stops nothing, and an item sees the effect of those before it (spec/api.md, PATCH
+ * item's failure undoes nothing and stops nothing, and an item sees the effect of those before it (docs/api.md, PATCH
  * per-item outcomes). The commands share one load of the session and one commit ({@link SessionCommands}), and the
  * restore points of all the adds are looked up in the catalog at once.
  *
@@ -48,7 +48,7 @@ class ArtifactDelta {
      * @param expectedVersion the version the client read (If-Match), or null. Only the first item's command carries
      *                        it: that command is where the request meets the session, before anything has changed, so
      *                        it is the state the client read that is checked. Each later item sees the effects of
-     *                        those before it (spec/api.md), which move the version on: carrying the client's version
+     *                        those before it (docs/api.md), which move the version on: carrying the client's version
      *                        further would make the request conflict with itself.
      */
     DeltaResponse apply(String sessionId, List<DeltaItem> items, CommandOrigin origin, Long expectedVersion) {
@@ -96,7 +96,7 @@ class ArtifactDelta {
     /**
      * An add of a restore point the catalog does not hold is sent too, for the session to refuse: its own checks
      * come first, so a session unknown to the tenant or no longer a draft refuses the whole request, whatever the
-     * item names (spec/api.md, PATCH).
+     * item names (docs/api.md, PATCH).
      */
     private static NewMailboxArtifact newArtifact(String artifactId, DeltaItem.Add add,
                                                   Map<String, RestorePoint> catalogued) {

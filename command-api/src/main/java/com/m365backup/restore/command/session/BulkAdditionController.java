@@ -16,7 +16,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.net.URI;
 
 /**
- * The writes of a session's bulk addition requests (spec/api.md, Bulk addition requests): POST and DELETE, at the
+ * The writes of a session's bulk addition requests (docs/api.md, Bulk addition requests): POST and DELETE, at the
  * root and under {@code /beta} and {@code /v1.0}. The body is taken as bytes and read strictly, so that every
  * malformed body gets the code of this endpoint.
  */

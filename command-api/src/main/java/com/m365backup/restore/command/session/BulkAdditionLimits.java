@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How many mailboxes one bulk addition request may list (spec/api.md, Bulk addition requests): email addresses and
+ * How many mailboxes one bulk addition request may list (docs/api.md, Bulk addition requests): email addresses and
  * directory object ids together; more is a 400 {@code BulkRestoreRestorationResourcesCountExceedsLimit}.
  *
  * @param maxMailboxesPerRequest {@code restore.bulk.max-mailboxes-per-request}, default 10000

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the body of a bulk addition request (spec/api.md, Bulk addition requests): {@code displayName},
+ * Reads the body of a bulk addition request (docs/api.md, Bulk addition requests): {@code displayName},
  * {@code mailboxes} (email addresses) and/or {@code directoryObjectIds}, {@code protectionTimePeriod},
  * {@code destinationType}, and optionally {@code restorePointPreference} ({@code latest} by default) and
  * {@code tags}. A malformed body is a 400 {@code BulkRestoreInvalidCreateRequest}, a malformed address

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Creates and deletes a session's bulk addition request, each as one command on the session (spec/api.md, Bulk
+ * Creates and deletes a session's bulk addition request, each as one command on the session (docs/api.md, Bulk
  * addition requests): one event however many mailboxes it lists, resolved only at activation. The request's id is
  * made here, so the command is complete.
  */

@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the body of a create (spec/api.md, Create): an exchangeRestoreSession with optional
+ * Reads the body of a create (docs/api.md, Create): an exchangeRestoreSession with optional
  * {@code mailboxRestoreArtifacts} in the add shape of the delta PATCH, or {@code granularMailboxRestoreArtifacts}
- * (also under Graph's singular name) that each name a search as well (spec/api.md, Granular restore); not both. Any
+ * (also under Graph's singular name) that each name a search as well (docs/api.md, Granular restore); not both. Any
  * bad part refuses the whole request.
  *
  * <p>Walked as a JSON tree, as each way of being malformed has its own Graph code; what comes out are typed

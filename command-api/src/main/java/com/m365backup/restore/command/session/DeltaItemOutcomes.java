@@ -30,7 +30,7 @@ class DeltaItemOutcomes {
                 increment("failed", failed.failure().info().code(), 1);
             }
         }
-        // Every item is shown in the answer except a successful removal (spec/api.md, PATCH per-item outcomes).
+        // Every item is shown in the answer except a successful removal (docs/api.md, PATCH per-item outcomes).
         increment("removed", NO_CODE, items.size() - results.size());
     }
 

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads the body of a delta PATCH, all of it before anything is sent: a body that is not exactly the shape of
- * spec/api.md ("PATCH: the delta payload", request-level checks) is refused whole.
+ * docs/api.md ("PATCH: the delta payload", request-level checks) is refused whole.
  *
  * <p>The body is walked as a JSON tree rather than bound to records because each way of being malformed has its own
  * Graph code and message; what comes out are the typed {@link DeltaItem}s.

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 
 /**
- * Graph's evolvable enums in the answers of writes (spec/api.md, Enums and their evolution): a session answered by a
+ * Graph's evolvable enums in the answers of writes (docs/api.md, Enums and their evolution): a session answered by a
  * create or an activation shows members added after {@code unknownFutureValue} (a granular session's
  * {@code restoreJobType}) only to a client that says {@code Prefer: include-unknown-enum-members}, and tells it so in
  * {@code Preference-Applied}, as the read side's answers do.

@@ -28,7 +28,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The writes of Graph's exchangeRestoreSessions (spec/api.md, Paths): create and delta PATCH, at the root and under
+ * The writes of Graph's exchangeRestoreSessions (docs/api.md, Paths): create and delta PATCH, at the root and under
  * {@code /beta} and {@code /v1.0}, as Graph clients put the version in their base URL.
  *
  * <p>Bodies are taken as bytes and read strictly here, not by Spring's converters, so that every malformed body

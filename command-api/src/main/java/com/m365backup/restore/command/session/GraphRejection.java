@@ -5,7 +5,7 @@ import com.m365backup.restore.session.Rejection;
 import org.springframework.http.HttpStatus;
 
 /**
- * How a rejection by the RestoreSession aggregate reads in Graph: a status and a code (spec/api.md, PATCH per-item
+ * How a rejection by the RestoreSession aggregate reads in Graph: a status and a code (docs/api.md, PATCH per-item
  * outcomes and request-level checks). The message is the aggregate's own sentence.
  */
 record GraphRejection(HttpStatus status, String code) {
@@ -29,7 +29,7 @@ record GraphRejection(HttpStatus status, String code) {
                     new GraphRejection(HttpStatus.BAD_REQUEST, "RestoreArtifactsLimitBreached");
             // Only the restore engine sends the steps of a restore; no request of a client meets this.
             case ARTIFACT_NOT_AT_THAT_STEP -> new GraphRejection(HttpStatus.CONFLICT, "Invalid");
-            // spec/api.md, Bulk addition requests: a PATCH or a second request on a bulk session, and a request on a
+            // docs/api.md, Bulk addition requests: a PATCH or a second request on a bulk session, and a request on a
             // session that holds artifacts, are all "not allowed" for the session as it is.
             case NOT_THAT_KIND_OF_SESSION, BULK_REQUEST_EXISTS, SESSION_HOLDS_ARTIFACTS ->
                     new GraphRejection(HttpStatus.FORBIDDEN, "RestoreSessionActionNotAllowed");

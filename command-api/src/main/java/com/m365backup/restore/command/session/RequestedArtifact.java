@@ -5,7 +5,7 @@ import com.m365backup.restore.session.DestinationType;
 /**
  * One artifact of a create request, read and found well formed.
  *
- * @param searchResponseId the search a granular artifact restores the messages of (spec/api.md, Granular restore);
+ * @param searchResponseId the search a granular artifact restores the messages of (docs/api.md, Granular restore);
  *                         null for a mailbox restore artifact
  */
 record RequestedArtifact(RestorePointLink restorePoint, DestinationType destinationType, String searchResponseId) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A bulk addition request's body, read and found well formed (spec/api.md, Bulk addition requests): the mailboxes
+ * A bulk addition request's body, read and found well formed (docs/api.md, Bulk addition requests): the mailboxes
  * each once, in the client's order.
  *
  * @param tag null for restore points of any tag

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * An artifact's reference to its restore point as the client wrote it, {@code {"@odata.id": ...}}, {@code {"@id": ...}}
- * or {@code {"id": ...}} (spec/api.md, PATCH: the delta payload). Answers echo it in the client's own key and value;
+ * or {@code {"id": ...}} (docs/api.md, PATCH: the delta payload). Answers echo it in the client's own key and value;
  * {@code restorePointId} is the opaque id it names, never re-formatted.
  */
 record RestorePointLink(String key, String value, String restorePointId) {

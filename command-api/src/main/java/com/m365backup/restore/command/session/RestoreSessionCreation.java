@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * Creates a session with its first artifacts as one {@link CreateRestoreSession} command: all or nothing
- * (spec/api.md, Create). The ids of the session and of its artifacts are made here, so the command is complete. A
- * granular artifact's search is looked up as kept by the search (spec/api.md, Granular restore); the session decides
+ * (docs/api.md, Create). The ids of the session and of its artifacts are made here, so the command is complete. A
+ * granular artifact's search is looked up as kept by the search (docs/api.md, Granular restore); the session decides
  * whether it may be used.
  *
  * <p>A create that names itself (its client's own {@code client-request-id}) is recorded with the session in the same

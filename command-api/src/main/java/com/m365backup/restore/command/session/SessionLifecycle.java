@@ -19,15 +19,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Activates and deletes sessions, each as one command on the session (spec/api.md, Lifecycle); the aggregate decides,
+ * Activates and deletes sessions, each as one command on the session (docs/api.md, Lifecycle); the aggregate decides,
  * {@link SessionCommands} translates its rejections into Graph's codes.
  *
  * <p>The tenant limits span every session of the tenant, so no one aggregate can count them: activation measures the
  * tenant's load on the read model first and sends it in the command, where the aggregate compares it with the limits.
  * The read model may lag a moment behind, and two activations at the same instant may both pass; the limits protect
- * capacity, not an invariant, so this is accepted (README, Design decisions).
+ * capacity, not an invariant, so this is accepted (docs/design.md, Design decisions).
  *
- * <p>A bulk session's mailboxes are resolved against the restore point catalog as it is activated (spec/api.md, Bulk
+ * <p>A bulk session's mailboxes are resolved against the restore point catalog as it is activated (docs/api.md, Bulk
  * addition requests): the catalog answers one restore point per mailbox it can, and the activation carries them as
  * the artifacts to add, with their ids made here; the session checks that the resolution is of its own request.
  */

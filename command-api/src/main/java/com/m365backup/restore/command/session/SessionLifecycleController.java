@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Activation and deletion of a session (spec/api.md, Paths): {@code restoreSessions/{id}/activate}, and DELETE of
+ * Activation and deletion of a session (docs/api.md, Paths): {@code restoreSessions/{id}/activate}, and DELETE of
  * {@code restoreSessions/{id}} and {@code exchangeRestoreSessions/{id}}, at the root and under {@code /beta} and
  * {@code /v1.0}.
  */

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * HTTP's {@code If-Match} on the writes of a session (spec/api.md, Errors, headers, paging): a client that names the
+ * HTTP's {@code If-Match} on the writes of a session (docs/api.md, Errors, headers, paging): a client that names the
  * etag it read is refused with 412 when the session has changed since, and nothing changes. An etag is the session's
  * version, {@code W/"<n>"}: the sequence number of its last event, counted from 0, as the read model shows it and as
  * the aggregate counts it. It is compared weakly, as Graph clients send back the {@code @odata.etag} they read.
@@ -59,7 +59,7 @@ class SessionPreconditions {
      * The answer to a command the session refused because it moved on since the version the client named: 412 with
      * its current etag. When the client named a version the session never reached, the repository refused before
      * the session could check the caller's tenant; then the read model tells whether the tenant has the session at
-     * all, so that another tenant's session stays a 404 to it (spec/api.md, Tenants).
+     * all, so that another tenant's session stays a 404 to it (docs/api.md, Tenants).
      */
     RequestRefused refusal(ConflictingAggregateVersionException conflict, String sessionId, CommandOrigin origin) {
         boolean tenantUnchecked = conflict.getExpectedVersion() > conflict.getActualVersion();

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The read side as a write needs it (DESIGN.md, read-your-writes): a write answers only once the read side shows it,
+ * The read side as a write needs it (docs/design.md, The read path): a write answers only once the read side shows it,
  * so that a GET right after the answer shows the write.
  */
 @Component
@@ -35,7 +35,7 @@ class SessionReadSide {
     /**
      * Waits until the read side shows the session at {@code version} or later; false when it gave up waiting, or could
      * not look: the write is committed by then, so its answer must be a success (202 when not shown), never an error
-     * (spec/api.md, Answers that never contradict the store).
+     * (docs/api.md, Answers that never contradict the store).
      */
     boolean awaitVersion(String sessionId, long version) {
         try {

@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The writes of bulk addition requests (spec/api.md, Bulk addition requests): the exact command sent, each mailbox
+ * The writes of bulk addition requests (docs/api.md, Bulk addition requests): the exact command sent, each mailbox
  * once, the request answered 201 as the read side shows it; a malformed body sends nothing; the session's refusals
  * in Graph's statuses and codes.
  */

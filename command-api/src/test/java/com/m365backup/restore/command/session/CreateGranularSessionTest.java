@@ -43,7 +43,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A create with granular artifacts (spec/api.md, Granular restore): one {@link CreateRestoreSession} whose granular
+ * A create with granular artifacts (docs/api.md, Granular restore): one {@link CreateRestoreSession} whose granular
  * artifacts carry their searches as kept, looked up once for all of them, under either member name; a body that mixes
  * both kinds, or names no search, sends nothing.
  */

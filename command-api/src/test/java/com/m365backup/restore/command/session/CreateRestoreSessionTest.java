@@ -65,7 +65,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The create of spec/api.md: one {@link CreateRestoreSession} with every artifact, ids made by the server, answered
+ * The create of docs/api.md: one {@link CreateRestoreSession} with every artifact, ids made by the server, answered
  * 201 with the session as the read side shows it; any bad part refuses the whole request before a command is sent.
  */
 @SessionWrites

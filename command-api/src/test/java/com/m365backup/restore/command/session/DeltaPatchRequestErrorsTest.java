@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The request-level checks of spec/api.md's PATCH: each refuses the whole request with its status and Graph code,
+ * The request-level checks of docs/api.md's PATCH: each refuses the whole request with its status and Graph code,
  * with a message that names the problem and nothing of the implementation, and sends no command at all.
  */
 @SessionWrites

@@ -59,7 +59,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The delta PATCH of spec/api.md: one command per item, in request order, with the caller's metadata, and the
+ * The delta PATCH of docs/api.md: one command per item, in request order, with the caller's metadata, and the
  * per-item outcomes in the answer. Request-level refusals are in {@link DeltaPatchRequestErrorsTest}.
  */
 @SessionWrites

@@ -60,7 +60,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Activate and DELETE (spec/api.md, Lifecycle): the exact command sent, with the tenant's load and the configured
+ * Activate and DELETE (docs/api.md, Lifecycle): the exact command sent, with the tenant's load and the configured
  * limits, and every refusal of the session as its Graph status and code.
  */
 @WebMvcTest(controllers = SessionLifecycleController.class,

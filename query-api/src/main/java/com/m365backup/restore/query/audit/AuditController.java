@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A session's history for auditors (spec/api.md, Audit): its events in order, who and when, paged; and the session
+ * A session's history for auditors (docs/api.md, Audit): its events in order, who and when, paged; and the session
  * as it stood at a past time or version, rebuilt from those events.
  */
 @RestController
@@ -187,7 +187,7 @@ class AuditController {
 
     /**
      * A session as it stood, in the Graph session's shape, and whether it had been deleted or retired by then (the
-     * Graph paths no longer show it then; spec/api.md, Retention).
+     * Graph paths no longer show it then; docs/api.md, Retention).
      */
     record PastSession(@JsonUnwrapped RestoreSessionView session, boolean deleted, boolean retired) {
     }

@@ -7,7 +7,7 @@ import com.m365backup.restore.session.RestoreSessionRetired;
 import java.util.List;
 
 /**
- * A session's whole history, oldest first, and whether the session was deleted or retired (spec/api.md, Retention);
+ * A session's whole history, oldest first, and whether the session was deleted or retired (docs/api.md, Retention);
  * its events stay for audit either way.
  */
 public record SessionHistory(String sessionId, String tenantId, boolean deleted, boolean retired,

@@ -1,5 +1,5 @@
 /**
  * The audit: a session's history read from the event store, and the rebuild of the read model from it
- * (spec/api.md, Audit).
+ * (docs/api.md, Audit).
  */
 package com.m365backup.restore.query.audit;

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * The OData system query options of a GET, checked against what the resource supports. An option it does not
  * support is refused with 400 naming it, never ignored: a client that asked for a filter must not take an unfiltered
- * answer for a filtered one (spec/api.md, Errors, headers, paging). Names are compared without regard to case, as
+ * answer for a filtered one (docs/api.md, Errors, headers, paging). Names are compared without regard to case, as
  * OData 4.01 asks; options without a {@code $} are custom options and are left alone.
  */
 public final class QueryOptions {

@@ -21,7 +21,7 @@ import static com.m365backup.restore.query.metadata.TypeNames.graph;
 
 /**
  * The part of Graph's backup-storage model this service serves, as the Graph beta SDK's models and Graph's docs
- * name it (spec/api.md, Resources): {@code solutions} -> {@code backupRestore} -> Exchange restore sessions with
+ * name it (docs/api.md, Resources): {@code solutions} -> {@code backupRestore} -> Exchange restore sessions with
  * their mailbox artifacts, restore sessions of every kind, restore points and protection units, the activate and
  * search actions, and the types their properties use. Only what is served is declared, so that a tool reading the
  * document is never sent to a path that answers 404. The statuses' members are the domain's own, so the two cannot

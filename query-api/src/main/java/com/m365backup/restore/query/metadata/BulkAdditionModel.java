@@ -16,7 +16,7 @@ import static com.m365backup.restore.query.metadata.TypeNames.collectionOf;
 import static com.m365backup.restore.query.metadata.TypeNames.graph;
 
 /**
- * Bulk addition requests in the service model (spec/api.md, Bulk addition requests), as the Graph beta SDK's models
+ * Bulk addition requests in the service model (docs/api.md, Bulk addition requests), as the Graph beta SDK's models
  * name them: {@code restoreArtifactsBulkRequestBase}, its Exchange type with the mailboxes and directory object ids,
  * its status enum, and the collection under an Exchange restore session.
  */

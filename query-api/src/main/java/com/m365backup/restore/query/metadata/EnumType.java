@@ -7,7 +7,7 @@ import java.util.List;
  * An enum type and its members in declaration order, whose values are their positions (powers of two for flags).
  * Graph's enums are evolvable: {@code unknownFutureValue} is the sentinel after the members of the first release,
  * and members added later come after it; a client that does not say {@code Prefer: include-unknown-enum-members}
- * is shown the sentinel in their place (spec/api.md, Enums and their evolution).
+ * is shown the sentinel in their place (docs/api.md, Enums and their evolution).
  */
 public record EnumType(String name, boolean flags, List<String> members) {
 

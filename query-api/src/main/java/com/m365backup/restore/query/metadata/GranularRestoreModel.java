@@ -13,7 +13,7 @@ import static com.m365backup.restore.query.metadata.TypeNames.collectionOf;
 import static com.m365backup.restore.query.metadata.TypeNames.graph;
 
 /**
- * Granular restores in the service model (spec/api.md, Granular restore): the granular artifact type and its
+ * Granular restores in the service model (docs/api.md, Granular restore): the granular artifact type and its
  * collection under an Exchange restore session, and the search's {@code artifactQuery} with its expressions, as the
  * Graph beta SDK's models and Graph's docs name them.
  */

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Answers {@link ResolveBulkAdditionRequest}: a session's active bulk addition request resolved against the restore
- * point catalog, in one statement however many mailboxes it lists (spec/api.md, Bulk addition requests). Email
+ * point catalog, in one statement however many mailboxes it lists (docs/api.md, Bulk addition requests). Email
  * addresses match a unit's without regard to case, as a directory compares them; directory object ids exactly. Of a
  * unit's restore points, those taken within the request's window, with its tag when it names one, and not expired at
  * the time of the activation are candidates; the preference picks the latest or the oldest.

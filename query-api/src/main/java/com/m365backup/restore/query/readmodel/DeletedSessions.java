@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers {@link AwaitRestoreSessionGone} once the read model no longer shows a deleted session, so that a GET after
- * a DELETE's answer is a 404 (DESIGN.md, read-your-writes).
+ * a DELETE's answer is a 404 (docs/design.md, The read path).
  */
 @Component
 class DeletedSessions {

@@ -25,7 +25,7 @@ import java.util.Optional;
  * Answers {@link FindPastRestoreSession}: the session's events up to the point asked for are folded by
  * {@link RestoreSessionFold}, the projection's own fold, and written by {@link ReadModelWriter}, the projection's own
  * writer, into temporary tables shaped like the read model's, then read back by {@link RestoreSessionQueries}, the
- * Graph GET's own read (DESIGN.md, Audit replay). The fold happens in memory and the rows are written in a few
+ * Graph GET's own read (docs/design.md, Audit replay). The fold happens in memory and the rows are written in a few
  * statements, so a session of thousands of artifacts costs a few round trips, not one per event.
  *
  * <p>A point at or after the session's last event asks for the session as it stands, and the live read model is

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Wakes the requests waiting for a session's version as soon as this node's projection has committed it, so that a
- * write's answer waits for its own change without polling the table (DESIGN.md, read-your-writes).
+ * write's answer waits for its own change without polling the table (docs/design.md, The read path).
  */
 @Component
 class ReadModelProgress {

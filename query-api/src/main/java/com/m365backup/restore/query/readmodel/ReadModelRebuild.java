@@ -36,7 +36,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.stream.Stream;
 
 /**
- * Rebuilds the read model from the event store beside the live one, and then switches to it (spec/api.md, Audit:
+ * Rebuilds the read model from the event store beside the live one, and then switches to it (docs/api.md, Audit:
  * while a rebuild runs every reader still sees the full, current read model).
  *
  * <ol>

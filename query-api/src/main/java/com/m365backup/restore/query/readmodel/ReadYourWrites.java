@@ -14,7 +14,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * Answers {@link AwaitRestoreSessionVersion} once the read model shows the session at the version a write produced,
- * so that a GET after the write's answer shows the write (DESIGN.md, The read path).
+ * so that a GET after the write's answer shows the write (docs/design.md, The read path).
  *
  * <p>A notice from this node's projection ends the wait at once; the table is looked at again every
  * {@code await-recheck-interval} too, because the segment holding the session may be processed by another node.

@@ -36,7 +36,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one fold of a session's events into the read model (DESIGN.md, Audit replay; STYLE.md: one copy of the fold):
+ * The one fold of a session's events into the read model (docs/design.md, Audit replay: one copy of the fold):
  * what a run of the session's events, applied in order, changes in {@code restore_session},
  * {@code mailbox_restore_artifact} and {@code bulk_addition_request}. Folded in memory first and written at once by {@link ReadModelWriter}, whether the
  * run is a batch of the live projection, of a replay, or a session's whole history up to a point for the audit.
@@ -51,12 +51,12 @@ final class RestoreSessionFold implements RestoreSessionEvent.Visitor<Void> {
     /** A session is a standard restore until its first artifacts or a bulk request say otherwise. */
     static final String STANDARD_RESTORE_JOB = RestoreJobType.STANDARD.graphName();
     /**
-     * Graph documents no code for a session's own error (spec/api.md, Resources: {@code error}); these name the
-     * session's end, and the details name each failed artifact with its own code (README, Design decisions).
+     * Graph documents no code for a session's own error (docs/api.md, Resources: {@code error}); these name the
+     * session's end, and the details name each failed artifact with its own code (docs/design.md, Design decisions).
      */
     static final String SESSION_FAILED = "RestoreSessionFailed";
     static final String SESSION_COMPLETED_WITH_ERROR = "RestoreSessionCompletedWithError";
-    /** The error of a bulk addition request that could not resolve every mailbox (README, Design decisions). */
+    /** The error of a bulk addition request that could not resolve every mailbox (docs/design.md, Design decisions). */
     static final String MAILBOXES_NOT_RESOLVED = "BulkRestoreMailboxesNotResolved";
 
     final String sessionId;
@@ -277,7 +277,7 @@ final class RestoreSessionFold implements RestoreSessionEvent.Visitor<Void> {
     }
 
     /**
-     * A session that ended with failed artifacts carries an error, as Graph's does (spec/api.md, Resources); its
+     * A session that ended with failed artifacts carries an error, as Graph's does (docs/api.md, Resources); its
      * details are the failed artifacts' own errors, read from their rows.
      */
     @Override
@@ -304,7 +304,7 @@ final class RestoreSessionFold implements RestoreSessionEvent.Visitor<Void> {
         return null;
     }
 
-    /** A retired session leaves every Graph path as a deleted one does (spec/api.md, Retention). */
+    /** A retired session leaves every Graph path as a deleted one does (docs/api.md, Retention). */
     @Override
     public Void on(RestoreSessionRetired event) {
         deleted = true;

@@ -40,7 +40,7 @@ import static com.m365backup.restore.query.readmodel.RestoreSessionRows.SESSION_
 
 /**
  * Answers the questions about a tenant's sessions from the read model. Every question names the tenant, and another
- * tenant's session is answered as missing (spec/api.md, Tenants and identity).
+ * tenant's session is answered as missing (docs/api.md, Tenants and identity).
  */
 @Component
 class RestoreSessionQueries {
@@ -226,7 +226,7 @@ class RestoreSessionQueries {
                 (row, rowNumber) -> RestoreSessionRows.bulkRequest(row, withMailboxes));
     }
 
-    /** Sessions of every tenant that ended before the time, oldest end first (spec/api.md, Retention). */
+    /** Sessions of every tenant that ended before the time, oldest end first (docs/api.md, Retention). */
     @QueryHandler
     List<String> handle(FindRetirableSessions query) {
         return jdbc.queryForList("""

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Measures how much restoring a tenant has going on, for the tenant limits of activation (spec/api.md, Lifecycle):
+ * Measures how much restoring a tenant has going on, for the tenant limits of activation (docs/api.md, Lifecycle):
  * its sessions activating or active, and their artifacts that have not ended.
  */
 @Component

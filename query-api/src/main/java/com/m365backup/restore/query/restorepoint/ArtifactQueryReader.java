@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a search's {@code artifactQuery} (spec/api.md, Granular restore) into the domain's {@link ArtifactQuery}:
+ * Reads a search's {@code artifactQuery} (docs/api.md, Granular restore) into the domain's {@link ArtifactQuery}:
  * {@code artifactType} {@code message}, and exactly one of {@code queryExpression}, a KQL subset of terms joined by
  * {@code AND} ({@code subject:}, {@code from:}, {@code to:}, {@code hasAttachment:true|false},
  * {@code received>=<date>}, {@code received<=<date>}; a value with spaces in double quotes), and

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * How long a granular search is kept, so that a session can be created from it by its {@code searchResponseId}
- * (spec/api.md, Granular restore).
+ * (docs/api.md, Granular restore).
  *
  * @param searchRetention {@code restore.granular.search-retention}, default 7 days
  */

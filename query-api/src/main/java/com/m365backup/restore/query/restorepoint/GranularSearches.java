@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The granular searches the service keeps in {@code granular_search} for their retention (spec/api.md, Granular
+ * The granular searches the service keeps in {@code granular_search} for their retention (docs/api.md, Granular
  * restore): a search with an {@code artifactQuery} is kept under its {@code searchResponseId}, with the restore points
  * it answered and its query, so that a session created later restores what the search found. Searches past their
  * retention are removed as new ones are kept: an expired one is refused either way (its time is in the row).

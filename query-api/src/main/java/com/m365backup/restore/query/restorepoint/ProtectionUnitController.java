@@ -25,7 +25,7 @@ import java.util.Set;
 
 /**
  * Lists and reads a tenant's protection units, the mailboxes of the catalog, so that a client that knows no id can
- * find the one to restore (spec/api.md, Finding what can be restored). Every unit is a mailbox: the polymorphic
+ * find the one to restore (docs/api.md, Finding what can be restored). Every unit is a mailbox: the polymorphic
  * {@code protectionUnits}, its cast to {@code microsoft.graph.mailboxProtectionUnit} and {@code mailboxProtectionUnits}
  * hold the same units, each naming its type in {@code @odata.type}.
  */

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Answers the questions about a tenant's protection units (mailboxes) from the catalog; another tenant's are never
- * seen (spec/api.md, Tenants and identity).
+ * seen (docs/api.md, Tenants and identity).
  */
 @Component
 class ProtectionUnitQueries {

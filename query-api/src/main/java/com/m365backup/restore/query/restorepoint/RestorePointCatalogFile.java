@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The JSON file the catalog is imported from (README, Restore point catalog): tenants, their mailboxes (protection
- * units) and each mailbox's restore points, in Graph's own property names.
+ * The JSON file the catalog is imported from (docs/configuration.md, Restore point catalog): tenants, their mailboxes
+ * (protection units) and each mailbox's restore points, in Graph's own property names.
  */
 public record RestorePointCatalogFile(List<Tenant> tenants) {
 

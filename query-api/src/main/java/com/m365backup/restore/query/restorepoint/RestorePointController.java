@@ -34,7 +34,7 @@ import java.util.UUID;
 
 /**
  * Reads restore points from the catalog: the list of one mailbox's, one by id ({@code $expand=protectionUnit} shows
- * its mailbox) and the search of spec/api.md, at the root and under {@code /beta} and {@code /v1.0}.
+ * its mailbox) and the search of docs/api.md, at the root and under {@code /beta} and {@code /v1.0}.
  */
 @RestController
 @RequestMapping({"/solutions/backupRestore/restorePoints", "/beta/solutions/backupRestore/restorePoints",
@@ -121,7 +121,7 @@ class RestorePointController {
 
     /**
      * Graph's search: the restore points of some protection units within a time window. With an
-     * {@code artifactQuery} it is a granular search of the messages of exactly one unit (spec/api.md, Granular
+     * {@code artifactQuery} it is a granular search of the messages of exactly one unit (docs/api.md, Granular
      * restore): each restore point found carries {@code artifactHitCount}, the messages the query finds in its
      * mailbox, and the search is kept for its retention under its {@code searchResponseId}, which granular artifacts
      * name.

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The body of {@code restorePoints/search} once read (spec/api.md, Resources: restorePoint): the protection units,
+ * The body of {@code restorePoints/search} once read (docs/api.md, Resources: restorePoint): the protection units,
  * the window of Graph's {@code protectionTimePeriod}, the optional {@code restorePointPreference} and
  * {@code tags}, and the {@code artifactQuery} of a granular search as sent (null when there is none), read by
  * {@link ArtifactQueryReader}.

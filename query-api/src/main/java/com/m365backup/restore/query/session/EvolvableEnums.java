@@ -12,7 +12,7 @@ import java.util.Collections;
 /**
  * Graph's evolvable enums: a session's {@code failed} and its {@code restoreJobType} {@code granular} were added after
  * {@code unknownFutureValue}, so a client sees them only when it sends {@code Prefer: include-unknown-enum-members};
- * any other sees {@code unknownFutureValue} (spec/api.md, Enums and their evolution, and Granular restore).
+ * any other sees {@code unknownFutureValue} (docs/api.md, Enums and their evolution, and Granular restore).
  */
 record EvolvableEnums(boolean included) {
 

@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 
 /**
  * Reads the artifacts of a session, in the order they were added: its mailbox restore artifacts, or its granular
- * ones (spec/api.md, Granular restore), each collection with its own path. A session holds at most its artifact limit
+ * ones (docs/api.md, Granular restore), each collection with its own path. A session holds at most its artifact limit
  * (10,000 for a bulk session), so a page is cut from the whole list rather than asked of the database.
  */
 @RestController

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * A restore session id from a path: the service makes them as GUIDs, so anything else is refused with 400
- * {@code InvalidRestoreSessionId} before it is looked up (spec/api.md, PATCH request-level checks).
+ * {@code InvalidRestoreSessionId} before it is looked up (docs/api.md, PATCH request-level checks).
  */
 public record SessionId(String value) {
 

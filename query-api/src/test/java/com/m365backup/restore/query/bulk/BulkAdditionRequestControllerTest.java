@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The reads of bulk addition requests render Graph's JSON (spec/api.md, Bulk addition requests): the list without
+ * The reads of bulk addition requests render Graph's JSON (docs/api.md, Bulk addition requests): the list without
  * the mailboxes, the request by its id with them, the count; an unknown request and an unknown session each with
  * their own code.
  */
