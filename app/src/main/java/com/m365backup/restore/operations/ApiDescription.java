@@ -107,7 +107,8 @@ class ApiDescription {
 
     private static void describe(String path, PathItem item, ApiOperations table) {
         item.readOperationsMap().forEach((method, operation) ->
-                table.of(method.name(), path).ifPresent(description -> description.applyTo(path, operation)));
+                table.of(method.name(), path).ifPresent(description ->
+                        description.applyTo(path, table.operationId(method.name(), path), operation)));
         if (path.startsWith(AUDIT)) {
             item.servers(List.of(server("/", "The service root: the audit has no versioned path")));
         }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,6 +83,7 @@ final class ApiOperations {
             + " query option is not supported here.";
 
     private final Map<String, OperationDescription> operations = new HashMap<>();
+    private final Map<String, String> operationIds = new HashMap<>();
 
     ApiOperations(Object deltaExample, Object createExample) {
         sessions(deltaExample, createExample);
@@ -96,14 +98,21 @@ final class ApiOperations {
 
     /** The description of {@code method} on {@code path} (a versionless path, as the document names it). */
     Optional<OperationDescription> of(String method, String path) {
-        return Optional.ofNullable(operations.get(method.toUpperCase() + " " + path));
+        return Optional.ofNullable(operations.get(method.toUpperCase(Locale.ROOT) + " " + path));
+    }
+
+    /** The operation's id: its summary in camel case, numbered from the second path of a handler on. */
+    String operationId(String method, String path) {
+        return operationIds.get(method.toUpperCase(Locale.ROOT) + " " + path);
     }
 
     private void describe(String method, OperationDescription description, String... paths) {
-        for (String path : paths) {
-            if (operations.put(method + " " + path, description) != null) {
-                throw new IllegalStateException("Described twice: " + method + " " + path);
+        for (int i = 0; i < paths.length; i++) {
+            String key = method + " " + paths[i];
+            if (operations.put(key, description) != null) {
+                throw new IllegalStateException("Described twice: " + key);
             }
+            operationIds.put(key, description.camelCaseSummary() + (i == 0 ? "" : Integer.toString(i + 1)));
         }
     }
 

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -135,9 +136,19 @@ final class OperationDescription {
         return this;
     }
 
-    /** Replaces what springdoc derived for the operation at {@code path}. */
-    void applyTo(String path, Operation operation) {
-        operation.tags(List.of(tag)).summary(summary).description(description);
+    /** "List a session's artifacts" is listASessionsArtifacts. */
+    String camelCaseSummary() {
+        StringBuilder id = new StringBuilder();
+        for (String word : summary.replaceAll("[^A-Za-z0-9 ]", "").split(" +")) {
+            id.append(id.length() == 0 ? word.toLowerCase(Locale.ROOT)
+                    : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return id.toString();
+    }
+
+    /** Replaces what springdoc derived for the operation at {@code path} (its id named after the Java method). */
+    void applyTo(String path, String operationId, Operation operation) {
+        operation.operationId(operationId).tags(List.of(tag)).summary(summary).description(description);
         List<Parameter> all = new ArrayList<>();
         Matcher variables = PATH_VARIABLE.matcher(path);
         while (variables.find()) {

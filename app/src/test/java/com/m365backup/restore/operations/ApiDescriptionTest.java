@@ -106,6 +106,10 @@ class ApiDescriptionTest {
 
         assertThat(parsed.getMessages()).isEmpty();
         assertThat(parsed.getOpenAPI().getPaths()).isNotEmpty();
+        // 3.0, as the schemas are written: a 3.1 document would drop their nullable.
+        assertThat(document.get("openapi").asText()).startsWith("3.0");
+        assertThat(schema("#/components/schemas/exchangeRestoreSession")
+                .at("/properties/completedDateTime/nullable").asBoolean()).isTrue();
     }
 
     @Test
@@ -144,6 +148,11 @@ class ApiDescriptionTest {
             assertThat(operation.at("/tags/0").asText()).as(key).isIn(ApiOperations.TAGS);
             assertThat(operation.path("summary").asText()).as(key).isNotBlank();
         });
+        List<String> ids = operations().values().stream().map(operation -> operation.path("operationId").asText())
+                .toList();
+        assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z][A-Za-z0-9]+"));
+        assertThat(operation("PATCH", SESSION).get("operationId").asText())
+                .isEqualTo("addAndRemoveMailboxRestoreArtifacts");
     }
 
     @Test
