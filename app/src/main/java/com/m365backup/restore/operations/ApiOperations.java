@@ -25,8 +25,8 @@ import static com.m365backup.restore.operations.QueryParameters.top;
 import static com.m365backup.restore.operations.QueryParameters.version;
 
 /**
- * Every operation of the document, by method and versionless path, in one table: what each controller answers
- * (spec/api.md), which query options its capabilities take, and which statuses it can answer. A handler that serves
+ * Every operation of the document, by method and versionless path, in one table: what each controller answers,
+ * which query options its capabilities take, and which statuses it can answer. A handler that serves
  * several paths (a type cast, {@code $count} of several collections) has one operation per path, all alike.
  */
 final class ApiOperations {
@@ -130,7 +130,7 @@ final class ApiOperations {
                 .fails(400, "The body is not valid JSON or not a session, or an artifact cannot be added"
                         + " (BadRequest, InvalidRestorePoint, InvalidPathType, DifferentRestoreDestinationType,"
                         + " DuplicateArtifactInList, InvalidSearchRequest).")
-                .fails(403, 406)
+                .fails(403, 406, 408)
                 .fails(413, "More than 50 artifacts (RestoreArtifactsLimitBreached), or a body too large.")
                 .fails(415, 503), SESSIONS);
         describe("GET", OperationDescription.of(SESSIONS_TAG, "List Exchange restore sessions")
@@ -164,7 +164,7 @@ final class ApiOperations {
                         + " (InvalidRestoreSessionId).")
                 .fails(403, NOT_DRAFT + " A bulk session takes no PATCH.")
                 .fails(404, SESSION_NOT_FOUND)
-                .fails(406, 412, 413, 415, 503), SESSION);
+                .fails(406, 408, 412, 413, 415, 503), SESSION);
         OperationDescription delete = OperationDescription.of(SESSIONS_TAG, "Delete an Exchange restore session")
                 .parameters(ifMatch())
                 .answers(204, "Deleted: gone from every Graph path (its events stay for audit).")
@@ -217,7 +217,7 @@ final class ApiOperations {
                         + " (BulkRestoreRestorationResourcesCountExceedsLimit), or the session id is not a GUID.")
                 .fails(403, NOT_DRAFT + " The session holds artifacts or a bulk request already.")
                 .fails(404, SESSION_NOT_FOUND)
-                .fails(406, 413, 415, 503), REQUESTS);
+                .fails(406, 408, 413, 415, 503), REQUESTS);
         describe("GET", OperationDescription.of(BULK_TAG, "List a session's bulk addition requests")
                 .parameters(top(1000), skipToken(), count(), select(REQUEST_PROPERTIES))
                 .answers(200, "The session's bulk addition requests (at most one), without their mailboxes.",
@@ -323,7 +323,7 @@ final class ApiOperations {
                 .body("restorePointSearchRequest", "The protection units, the window and the preferences.", null)
                 .answers(200, "The restore points found and the units without any.", "restorePointSearchResponse")
                 .fails(400, "The body is not a search (InvalidSearchRequest, BadRequest).")
-                .fails(403, 406, 413, 415, 503), RESTORE_POINTS + "/search");
+                .fails(403, 406, 408, 413, 415, 503), RESTORE_POINTS + "/search");
     }
 
     private void protectionUnits() {

@@ -41,6 +41,7 @@ final class OperationDescription {
             Map.entry(403, "The token lacks the permission this needs (accessDenied)."),
             Map.entry(404, "Unknown to the caller's tenant (RestoreSessionNotFound, itemNotFound)."),
             Map.entry(406, "The Accept header admits no format this operation answers (NotAcceptable)."),
+            Map.entry(408, "The body did not arrive in time; send it again, whole (RequestTimeout)."),
             Map.entry(409, "The request met a change made at the same moment; nothing changed, send it again"
                     + " (Conflict)."),
             Map.entry(412, "If-Match names another version of the session; nothing changed (PreconditionFailed)."),

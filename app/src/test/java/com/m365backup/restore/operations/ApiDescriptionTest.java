@@ -195,7 +195,7 @@ class ApiDescriptionTest {
         assertThat(patch.fieldNames()).toIterable()
                 .contains("200", "202", "400", "401", "403", "404", "406", "412", "415", "503");
         JsonNode create = operation("POST", "/solutions/backupRestore/exchangeRestoreSessions").get("responses");
-        assertThat(create.fieldNames()).toIterable().contains("201", "202", "400", "413", "415");
+        assertThat(create.fieldNames()).toIterable().contains("201", "202", "400", "408", "413", "415");
         assertThat(create.at("/201/headers/Location")).isNotEmpty();
     }
 
@@ -270,6 +270,9 @@ class ApiDescriptionTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Swagger UI");
+        GraphHttp.Response address = new GraphHttp(port).get("/swagger-ui.html");
+        assertThat(address.status()).isEqualTo(302);
+        assertThat(address.header("Location")).endsWith("/swagger-ui/index.html");
     }
 
     private Map<RequestMappingInfo, HandlerMethod> ourHandlers() {
