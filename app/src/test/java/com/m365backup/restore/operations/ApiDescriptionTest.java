@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.GraphHttp;
 import com.m365backup.restore.IntegrationTest;
+import com.m365backup.restore.TestCatalog;
+import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -20,6 +23,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ApiDescriptionTest {
 
-    private static final String SESSION = "/solutions/backupRestore/exchangeRestoreSessions/{sessionId}";
+    private static final String ROOT = "/solutions/backupRestore";
+    private static final String SESSIONS = ROOT + "/exchangeRestoreSessions";
+    private static final String SESSION = SESSIONS + "/{sessionId}";
     private static final List<String> DESCRIBED_PREFIXES = List.of("/solutions/", "/audit/", "/$metadata");
     private static final String ERROR_SCHEMA = "#/components/schemas/graphError";
     private static final List<String> QUERY_OPTIONS =
@@ -86,6 +92,12 @@ class ApiDescriptionTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
+
+    @Autowired
+    RestorePointCatalogImport catalogImport;
+
+    @Value("${restore.default-tenant-id}")
+    String tenant;
 
     private String text;
     private JsonNode document;
@@ -194,7 +206,7 @@ class ApiDescriptionTest {
         JsonNode patch = operation("PATCH", SESSION).get("responses");
         assertThat(patch.fieldNames()).toIterable()
                 .contains("200", "202", "400", "401", "403", "404", "406", "412", "415", "503");
-        JsonNode create = operation("POST", "/solutions/backupRestore/exchangeRestoreSessions").get("responses");
+        JsonNode create = operation("POST", SESSIONS).get("responses");
         assertThat(create.fieldNames()).toIterable().contains("201", "202", "400", "408", "413", "415");
         assertThat(create.at("/201/headers/Location")).isNotEmpty();
     }
@@ -257,6 +269,50 @@ class ApiDescriptionTest {
         });
     }
 
+    /**
+     * Real answers name no property their schema leaves out: a session made here, with an artifact, read through
+     * each resource, and an error.
+     */
+    @Test
+    void the_answers_have_only_the_properties_their_schemas_name() {
+        GraphHttp http = new GraphHttp(port);
+        String restorePoint = new TestCatalog(catalogImport, tenant).restorePoint("rp-openapi-" + UUID.randomUUID());
+        String add = "{\"restorePoint\": {\"@odata.id\": \"" + restorePoint + "\"}, \"destinationType\": \"inPlace\"}";
+        GraphHttp.Response created = http.post(SESSIONS, "{\"mailboxRestoreArtifacts\": [" + add + "]}");
+        assertThat(created.status()).isEqualTo(201);
+        String session = SESSIONS + "/" + created.json().get("id").asText();
+        GraphHttp.Response patched = http.patch(session, "{\"mailboxRestoreArtifacts@delta\": [" + add
+                + ", {\"@removed\": {\"reason\": \"changed\"}, \"id\": \"" + UUID.randomUUID() + "\"}]}");
+        String unit = http.get(ROOT + "/restorePoints/" + restorePoint + "?$expand=protectionUnit").json()
+                .at("/protectionUnit/id").asText();
+
+        Map<GraphHttp.Response, String> answers = new LinkedHashMap<>();
+        answers.put(created, "exchangeRestoreSession");
+        answers.put(patched, "exchangeRestoreSessionDeltaResult");
+        answers.put(http.get(session + "?$expand=mailboxRestoreArtifacts"), "exchangeRestoreSession");
+        answers.put(http.get(SESSIONS + "?$count=true&$top=2"), "exchangeRestoreSessionCollection");
+        answers.put(http.get(session + "/mailboxRestoreArtifacts"), "mailboxRestoreArtifactCollection");
+        answers.put(http.get(ROOT + "/restorePoints/" + restorePoint + "?$expand=protectionUnit"), "restorePoint");
+        answers.put(http.get(ROOT + "/restorePoints?$expand=" + encoded("protectionUnit($filter=id eq '" + unit
+                + "')")), "restorePointCollection");
+        answers.put(http.get(ROOT + "/protectionUnits/" + unit), "mailboxProtectionUnit");
+        answers.put(http.get(ROOT + "/mailboxProtectionUnits?$top=2"), "mailboxProtectionUnitCollection");
+        answers.put(http.post(ROOT + "/restorePoints/search", "{\"protectionUnitIds\": [\"" + unit + "\"],"
+                + " \"protectionTimePeriod\": {\"startDateTime\": \"2020-01-01T00:00:00Z\","
+                + " \"endDateTime\": \"2030-01-01T00:00:00Z\"}}"), "restorePointSearchResponse");
+        answers.put(http.get("/audit/restoreSessions/" + created.json().get("id").asText() + "/events"),
+                "sessionHistoryPage");
+        answers.put(http.get("/audit/restoreSessions/" + created.json().get("id").asText() + "?version=0"),
+                "pastRestoreSession");
+        answers.put(http.get(SESSIONS + "/" + UUID.randomUUID()), "graphError");
+
+        answers.forEach((answer, schema) -> {
+            assertThat(answer.status()).as(schema + ": " + answer.body()).isLessThan(500);
+            assertThat(undescribed(answer.json(), schema("#/components/schemas/" + schema), schema))
+                    .as(answer.body()).isEmpty();
+        });
+    }
+
     @Test
     void every_operation_asks_for_a_bearer_token_but_the_metadata() {
         assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
@@ -273,6 +329,48 @@ class ApiDescriptionTest {
         GraphHttp.Response address = new GraphHttp(port).get("/swagger-ui.html");
         assertThat(address.status()).isEqualTo(302);
         assertThat(address.header("Location")).endsWith("/swagger-ui/index.html");
+    }
+
+    /** The properties of {@code value} (and of what it holds) that {@code schema} does not name. */
+    private List<String> undescribed(JsonNode value, JsonNode schema, String where) {
+        if (schema.has("$ref")) {
+            return undescribed(value, schema(schema.get("$ref").asText()), where);
+        }
+        if (schema.has("oneOf")) {
+            List<String> best = null;
+            for (JsonNode option : schema.get("oneOf")) {
+                List<String> missing = undescribed(value, option, where);
+                best = best == null || missing.size() < best.size() ? missing : best;
+            }
+            return best;
+        }
+        List<String> missing = new ArrayList<>();
+        if (value.isArray() && schema.has("items")) {
+            value.forEach(item -> missing.addAll(undescribed(item, schema.get("items"), where + "[]")));
+        }
+        Map<String, JsonNode> properties = properties(schema);
+        if (value.isObject() && !properties.isEmpty()) {
+            value.fields().forEachRemaining(field -> {
+                JsonNode property = properties.get(field.getKey());
+                if (property == null) {
+                    missing.add(where + "." + field.getKey());
+                } else {
+                    missing.addAll(undescribed(field.getValue(), property, where + "." + field.getKey()));
+                }
+            });
+        }
+        return missing;
+    }
+
+    /** A schema's properties, those of its allOf parts included. */
+    private Map<String, JsonNode> properties(JsonNode schema) {
+        Map<String, JsonNode> properties = new HashMap<>();
+        if (schema.has("$ref")) {
+            return properties(schema(schema.get("$ref").asText()));
+        }
+        schema.path("allOf").forEach(part -> properties.putAll(properties(part)));
+        schema.path("properties").fields().forEachRemaining(field -> properties.put(field.getKey(), field.getValue()));
+        return properties;
     }
 
     private Map<RequestMappingInfo, HandlerMethod> ourHandlers() {
