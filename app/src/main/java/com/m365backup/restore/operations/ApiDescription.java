@@ -1,33 +1,42 @@
 package com.m365backup.restore.operations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.m365backup.restore.security.LocalTokenCommand;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.m365backup.restore.security.LocalTokenCommand;
+import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The OpenAPI 3 document at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}), with the request examples
- * of spec/api.md. The writes read their bodies as bytes to give every malformed body its Graph code, so the shape of
- * a body is described here rather than derived from a type.
+ * of spec/api.md. Every Graph path is served at the root and under {@code /beta} and {@code /v1.0}: the document lists
+ * each path once, versionless, with the three prefixes as its servers. The controllers read bodies as bytes (to give
+ * every malformed body its Graph code) and answer views, so springdoc finds the operations and this description says
+ * what they take and answer: {@link ApiOperations} per operation, {@code openapi/components.yaml} for the schemas.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDescription {
 
     private static final String BEARER = "bearer";
-    private static final String SESSIONS = "/exchangeRestoreSessions";
-    private static final String SESSION = SESSIONS + "/{sessionId}";
+    private static final String COMPONENTS = "openapi/components.yaml";
+    /** Paths served only at the root: the audit is this service's extension, not a versioned Graph path. */
+    private static final String AUDIT = "/audit/";
 
     /** The example of Graph's "Update exchangeRestoreSession" page (spec/api.md, PATCH), its comments left out. */
     static final String DELTA_EXAMPLE = """
@@ -52,13 +61,19 @@ class ApiDescription {
 
     @Bean
     OpenAPI restoreSessionsApi(LocalTokenCommand tokenCommand) {
+        Components components = readComponents();
         return new OpenAPI().info(new Info()
                         .title("Exchange restore sessions")
                         .version("beta")
                         .description("Microsoft Graph (beta) backup-storage API for Exchange restore sessions. Every "
-                                + "path is served at the root, under /beta and under /v1.0. Every request needs a "
-                                + "bearer token (README, Security)."))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                                + "Graph path is served under /beta, under /v1.0 and at the root (the servers); the "
+                                + "audit is served at the root only. Every request but $metadata needs a bearer "
+                                + "token (README, Security)."))
+                .servers(List.of(server("/beta", "Graph beta, as Graph clients address it"),
+                        server("/v1.0", "Graph v1.0, as Graph clients address it"),
+                        server("/", "The service root")))
+                .tags(tags())
+                .components(components.addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .bearerFormat("JWT")
@@ -68,25 +83,71 @@ class ApiDescription {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
+    /**
+     * Keeps the versionless paths and drops Spring's {@code /error}, then describes each operation from the table.
+     * The schemas springdoc derived from the Java views are replaced by the Graph ones, which the table names.
+     */
     @Bean
-    OpenApiCustomizer requestExamples() {
+    OpenApiCustomizer describedOperations() {
         ObjectMapper json = new ObjectMapper();
-        Object delta = parse(json, DELTA_EXAMPLE);
-        Object create = parse(json, CREATE_EXAMPLE);
-        return api -> api.getPaths().forEach((path, item) -> {
-            if (path.endsWith(SESSION) && item.getPatch() != null) {
-                describeBody(item.getPatch(), "The items to add and to remove, each applied on its own.", delta);
-            }
-            if (path.endsWith(SESSIONS) && item.getPost() != null) {
-                describeBody(item.getPost(), "The new session, optionally with its first artifacts.", create);
-            }
-        });
+        ApiOperations table = new ApiOperations(parse(json, DELTA_EXAMPLE), parse(json, CREATE_EXAMPLE));
+        Components components = readComponents();
+        return api -> {
+            Paths versionless = new Paths();
+            api.getPaths().forEach((path, item) -> {
+                if (!isVersioned(path) && !path.equals("/error")) {
+                    describe(path, item, table);
+                    versionless.addPathItem(path, item);
+                }
+            });
+            api.setPaths(versionless);
+            api.getComponents().setSchemas(components.getSchemas());
+        };
     }
 
-    private static void describeBody(Operation operation, String description, Object example) {
-        operation.setRequestBody(new RequestBody().required(true).description(description).content(new Content()
-                .addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
-                        new MediaType().schema(new ObjectSchema()).example(example))));
+    private static void describe(String path, PathItem item, ApiOperations table) {
+        item.readOperationsMap().forEach((method, operation) ->
+                table.of(method.name(), path).ifPresent(description ->
+                        description.applyTo(path, table.operationId(method.name(), path), operation)));
+        if (path.startsWith(AUDIT)) {
+            item.servers(List.of(server("/", "The service root: the audit has no versioned path")));
+        }
+    }
+
+    private static boolean isVersioned(String path) {
+        return path.startsWith("/beta/") || path.startsWith("/v1.0/");
+    }
+
+    private static Server server(String url, String description) {
+        return new Server().url(url).description(description);
+    }
+
+    private static List<Tag> tags() {
+        return List.of(
+                tag(ApiOperations.SESSIONS_TAG, "Create, read, change (delta PATCH) and delete Exchange restore "
+                        + "sessions."),
+                tag(ApiOperations.ARTIFACTS_TAG, "The mailboxes (or, for a granular session, the messages) a "
+                        + "session restores."),
+                tag(ApiOperations.BULK_TAG, "A session's mailboxes handed over as a list and a time window, "
+                        + "resolved at activation."),
+                tag(ApiOperations.ALL_SESSIONS_TAG, "Sessions of every kind: read, activate, delete."),
+                tag(ApiOperations.RESTORE_POINTS_TAG, "The catalog's restore points: list, read, search."),
+                tag(ApiOperations.UNITS_TAG, "The catalog's mailboxes, to find the ids to restore."),
+                tag(ApiOperations.METADATA_TAG, "The OData metadata document."),
+                tag(ApiOperations.AUDIT_TAG, "This service's extension: a session's history and past states, and "
+                        + "the rebuild of the read model."));
+    }
+
+    private static Tag tag(String name, String description) {
+        return new Tag().name(name).description(description);
+    }
+
+    private static Components readComponents() {
+        try (InputStream yaml = new ClassPathResource(COMPONENTS).getInputStream()) {
+            return Yaml.mapper().readValue(yaml, Components.class);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("The components of the API description cannot be read", unreadable);
+        }
     }
 
     private static Object parse(ObjectMapper json, String example) {
