@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * The OpenAPI 3 document at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}), with the request examples
- * of spec/api.md. Every Graph path is served at the root and under {@code /beta} and {@code /v1.0}: the document lists
+ * of docs/api.md. Every Graph path is served at the root and under {@code /beta} and {@code /v1.0}: the document lists
  * each path once, versionless, with the three prefixes as its servers. The controllers read bodies as bytes (to give
  * every malformed body its Graph code) and answer views, so springdoc finds the operations and this description says
  * what they take and answer: {@link ApiOperations} per operation, {@code openapi/components.yaml} for the schemas.
@@ -38,7 +38,7 @@ class ApiDescription {
     /** Paths served only at the root: the audit is this service's extension, not a versioned Graph path. */
     private static final String AUDIT = "/audit/";
 
-    /** The example of Graph's "Update exchangeRestoreSession" page (spec/api.md, PATCH), its comments left out. */
+    /** The example of Graph's "Update exchangeRestoreSession" page (docs/api.md, PATCH: the delta payload), its comments left out. */
     static final String DELTA_EXAMPLE = """
             {"mailboxRestoreArtifacts@delta": [
               {"restorePoint": {"@odata.id": "1b014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"},
@@ -51,7 +51,7 @@ class ApiDescription {
             ]}
             """;
 
-    /** A create with two artifacts (spec/api.md, Create). */
+    /** A create with two artifacts (docs/api.md, Create). */
     static final String CREATE_EXAMPLE = """
             {"mailboxRestoreArtifacts": [
               {"restorePoint": {"@odata.id": "0a014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"},
@@ -68,7 +68,7 @@ class ApiDescription {
                         .description("Microsoft Graph (beta) backup-storage API for Exchange restore sessions. Every "
                                 + "Graph path is served under /beta, under /v1.0 and at the root (the servers); the "
                                 + "audit is served at the root only. Every request but $metadata needs a bearer "
-                                + "token (README, Security)."))
+                                + "token (docs/security.md)."))
                 .servers(List.of(server("/beta", "Graph beta, as Graph clients address it"),
                         server("/v1.0", "Graph v1.0, as Graph clients address it"),
                         server("/", "The service root")))
@@ -77,8 +77,8 @@ class ApiDescription {
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .bearerFormat("JWT")
-                        .description("An access token with the scopes or app roles of the README's Security "
-                                + "section; one signed by this service's local key (the embedded default): "
+                        .description("An access token with the scopes or app roles of docs/security.md; one "
+                                + "signed by this service's local key (the embedded default): "
                                 + tokenCommand.line())))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OpenAPI document describes every path the controllers serve, once, versionless, with the statuses each handler
- * answers, the query options each resource takes and the examples of spec/api.md; an OpenAPI parser reads it without
+ * answers, the query options each resource takes and the examples of docs/api.md; an OpenAPI parser reads it without
  * a complaint.
  */
 @IntegrationTest
