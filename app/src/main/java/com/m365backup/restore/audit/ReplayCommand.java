@@ -20,13 +20,16 @@ class ReplayCommand implements ApplicationRunner {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final ReadModelRebuild replay;
+    private final ProcessorsAtRest processors;
 
-    ReplayCommand(ReadModelRebuild replay) {
+    ReplayCommand(ReadModelRebuild replay, ProcessorsAtRest processors) {
         this.replay = replay;
+        this.processors = processors;
     }
 
     @Override
     public void run(ApplicationArguments arguments) throws InterruptedException {
+        processors.stopAll();
         ReplayStatus status = replay.start();
         log.info("Rebuilding the read model from {} events", status.head());
         while (!status.ended()) {

@@ -35,16 +35,18 @@ class SeedHistoryCommand implements ApplicationRunner {
     private static final String AGGREGATE_TYPE = "RestoreSession";
 
     private final EventStore eventStore;
+    private final ProcessorsAtRest processors;
     private final Clock clock;
     private final String tenantId;
     private final int sessions;
     private final int artifactsPerSession;
 
-    SeedHistoryCommand(EventStore eventStore, Clock clock,
+    SeedHistoryCommand(EventStore eventStore, ProcessorsAtRest processors, Clock clock,
                        @Value("${restore.default-tenant-id}") String tenantId,
                        @Value("${restore.seed.sessions:5000}") int sessions,
                        @Value("${restore.seed.artifacts-per-session:19}") int artifactsPerSession) {
         this.eventStore = eventStore;
+        this.processors = processors;
         this.clock = clock;
         this.tenantId = tenantId;
         this.sessions = sessions;
@@ -53,6 +55,7 @@ class SeedHistoryCommand implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
+        processors.stopAll();
         Instant start = clock.instant();
         MetaData metaData = MetaData.with(CallerMetaData.TENANT_ID, tenantId);
         for (int session = 0; session < sessions; session++) {
