@@ -15,6 +15,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.Arrays;
 
 /**
  * Every API path needs a bearer token holding the permission the path needs (docs/api.md); the answers to a
@@ -67,11 +71,12 @@ class SecurityConfiguration {
         permissions.setJwtGrantedAuthoritiesConverter(new GrantedPermissions());
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-                                "/swagger-ui/**").permitAll()
+                        // Path patterns, not Spring MVC's handler lookup for each matcher of each request.
+                        .requestMatchers(paths(null, "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**")).permitAll()
                         // The OData metadata describes types, no tenant's data; Graph serves its own without a
                         // token, and OData tooling reads it before it has one.
-                        .requestMatchers(HttpMethod.GET, "/$metadata", "/beta/$metadata", "/v1.0/$metadata")
+                        .requestMatchers(paths(HttpMethod.GET, "/$metadata", "/beta/$metadata", "/v1.0/$metadata"))
                         .permitAll()
                         .anyRequest().access(new PermissionCheck(new GraphPathPermissions(settings.auditRole(), operator))))
                 .oauth2ResourceServer(tokens -> tokens
@@ -85,6 +90,12 @@ class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(cache -> cache.disable())
                 .anonymous(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
                 .build();
+    }
+
+    private static RequestMatcher[] paths(HttpMethod method, String... patterns) {
+        PathPatternRequestMatcher.Builder matchers = PathPatternRequestMatcher.withDefaults();
+        return Arrays.stream(patterns).map(pattern -> matchers.matcher(method, pattern)).toArray(RequestMatcher[]::new);
     }
 }
