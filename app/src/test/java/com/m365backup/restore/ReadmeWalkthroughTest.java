@@ -48,7 +48,8 @@ class ReadmeWalkthroughTest {
     private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The ids the walk-through keeps, which the test then looks up. */
-    private static final List<String> KEPT = List.of("SESSION", "A", "B", "DRAFT", "BULK", "SEARCH", "GRANULAR");
+    private static final List<String> KEPT = List.of("SESSION", "A", "B", "DRAFT", "UNIT", "LATEST", "BULK", "SEARCH",
+            "GRANULAR");
 
     @LocalServerPort
     int port;
@@ -100,6 +101,12 @@ class ReadmeWalkthroughTest {
                 .doesNotContain(variables.get("A"), variables.get("B"));
 
         assertThat(graph.get(ROOT + "/exchangeRestoreSessions/" + variables.get("DRAFT")).status()).isEqualTo(404);
+
+        // Adele Vance's mailbox, found by its address, and its newest restore point.
+        assertThat(variables.get("UNIT")).isEqualTo("e31499c5-3bfa-57dd-9638-c6350c5bcff8");
+        JsonNode latest = graph.get(ROOT + "/restorePoints/" + variables.get("LATEST") + "?$expand=protectionUnit")
+                .json();
+        assertThat(latest.path("protectionUnit").path("id").asText()).isEqualTo(variables.get("UNIT"));
 
         String bulk = variables.get("BULK");
         JsonNode request = graph.get(ROOT + "/exchangeRestoreSessions/" + bulk
