@@ -165,11 +165,7 @@ class ReadModelWriter {
             updateArtifacts(changed);
         }
         if (!removed.isEmpty()) {
-            jdbc.batchUpdate("delete from mailbox_restore_artifact where session_id = ? and id = ?", removed,
-                    removed.size(), (statement, key) -> {
-                        statement.setString(1, key[0]);
-                        statement.setString(2, key[1]);
-                    });
+            deleteRows(removed, "delete from mailbox_restore_artifact where session_id = ? and id = ?");
         }
         if (!bulkAdded.isEmpty()) {
             insertBulkRequests(bulkAdded);
@@ -178,11 +174,7 @@ class ReadModelWriter {
             updateBulkRequests(bulkChanged);
         }
         if (!bulkRemoved.isEmpty()) {
-            jdbc.batchUpdate("delete from bulk_addition_request where session_id = ? and id = ?", bulkRemoved,
-                    bulkRemoved.size(), (statement, key) -> {
-                        statement.setString(1, key[0]);
-                        statement.setString(2, key[1]);
-                    });
+            deleteRows(bulkRemoved, "delete from bulk_addition_request where session_id = ? and id = ?");
         }
         if (!kept.isEmpty()) {
             updateSessions(kept);
@@ -196,6 +188,14 @@ class ReadModelWriter {
             deleteOf(deleted, "delete from bulk_addition_request where session_id = ?");
             deleteOf(deleted, "delete from restore_session where id = ?");
         }
+    }
+
+    /** Deletes rows by their keys: {session id, row id} each. */
+    private void deleteRows(List<String[]> keys, String delete) {
+        jdbc.batchUpdate(delete, keys, keys.size(), (statement, key) -> {
+            statement.setString(1, key[0]);
+            statement.setString(2, key[1]);
+        });
     }
 
     private void deleteOf(List<String> sessionIds, String delete) {
