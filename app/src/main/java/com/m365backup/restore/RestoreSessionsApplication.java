@@ -4,6 +4,7 @@ import com.m365backup.restore.security.TokenCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -14,9 +15,11 @@ import java.util.Set;
  * Starts the Exchange restore sessions service, or, given a command as first argument, runs that command against
  * its database and exits: {@code replay} rebuilds the read model, {@code seed-history} writes synthetic history
  * for measuring a replay (docs/audit.md); {@code token} prints a local token and needs no database
- * (docs/security.md).
+ * (docs/security.md). Every settings record of every module ({@code @ConfigurationProperties}) is found and bound
+ * by the scan, so no module needs a configuration class only to enable its own.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class RestoreSessionsApplication {
 
     private static final Set<String> COMMANDS = Set.of("replay", "seed-history");

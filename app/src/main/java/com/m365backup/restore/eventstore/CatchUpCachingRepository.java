@@ -32,7 +32,7 @@ final class CatchUpCachingRepository<T> extends EventSourcingRepository<T> {
     private final RepositoryProvider repositoryProvider;
     private final SnapshotTriggerDefinition snapshotTriggerDefinition;
     private final ParkedAggregates<T> parked;
-    private final SnapshotsFromMemory snapshots;
+    private final SnapshotsFromMemory<T> snapshots;
 
     private CatchUpCachingRepository(Builder<T> builder) {
         super(builder);
@@ -43,7 +43,8 @@ final class CatchUpCachingRepository<T> extends EventSourcingRepository<T> {
         this.snapshots = builder.snapshots;
     }
 
-    static <T> Builder<T> builder(Class<T> aggregateType, ParkedAggregates<T> parked, SnapshotsFromMemory snapshots) {
+    static <T> Builder<T> builder(Class<T> aggregateType, ParkedAggregates<T> parked,
+                                  SnapshotsFromMemory<T> snapshots) {
         return new Builder<>(aggregateType, parked, snapshots);
     }
 
@@ -97,9 +98,9 @@ final class CatchUpCachingRepository<T> extends EventSourcingRepository<T> {
     static final class Builder<T> extends EventSourcingRepository.Builder<T> {
 
         private final ParkedAggregates<T> parked;
-        private final SnapshotsFromMemory snapshots;
+        private final SnapshotsFromMemory<T> snapshots;
 
-        private Builder(Class<T> aggregateType, ParkedAggregates<T> parked, SnapshotsFromMemory snapshots) {
+        private Builder(Class<T> aggregateType, ParkedAggregates<T> parked, SnapshotsFromMemory<T> snapshots) {
             super(aggregateType);
             this.parked = parked;
             this.snapshots = snapshots;

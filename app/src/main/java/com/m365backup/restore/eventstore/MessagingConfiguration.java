@@ -64,7 +64,7 @@ class MessagingConfiguration {
                                                                       ParkedAggregates<RestoreSession> parked,
                                                                       ExecutorService snapshotThread,
                                                                       SessionStoreProperties properties) {
-        SnapshotsFromMemory snapshots = new SnapshotsFromMemory(configuration.eventStore(),
+        SnapshotsFromMemory<RestoreSession> snapshots = new SnapshotsFromMemory<>(parked, configuration.eventStore(),
                 RestoreSession.class.getSimpleName(), snapshotter(configuration, snapshotThread));
         return CatchUpCachingRepository.builder(RestoreSession.class, parked, snapshots)
                 .eventStore(configuration.eventStore())

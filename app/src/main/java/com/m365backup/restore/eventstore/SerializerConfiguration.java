@@ -32,7 +32,7 @@ class SerializerConfiguration {
 
     /** Sessions written before tenants existed belong to the tenant the service then served. */
     @Bean
-    SessionsBeforeTenants sessionsBeforeTenants(@Value("${restore.default-tenant-id}") String defaultTenantId) {
-        return new SessionsBeforeTenants(defaultTenantId);
+    TenantlessSessionUpcaster tenantlessSessionUpcaster(@Value("${restore.default-tenant-id}") String defaultTenantId) {
+        return new TenantlessSessionUpcaster(defaultTenantId);
     }
 }

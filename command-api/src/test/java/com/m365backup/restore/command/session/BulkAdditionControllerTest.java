@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -55,8 +56,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * in Graph's statuses and codes.
  */
 @WebMvcTest(controllers = BulkAdditionController.class, properties = "spring.mvc.problemdetails.enabled=true")
+@EnableConfigurationProperties({ActivationLimits.class, BulkAdditionLimits.class})
 @Import({TestCaller.class, BulkAdditionRequestReader.class, BulkAdditions.class, SessionReadSide.class,
-        SessionPreconditions.class, SessionCommands.class, ActivationConfiguration.class})
+        SessionPreconditions.class, SessionCommands.class})
 class BulkAdditionControllerTest {
 
     private static final String SESSION = "0f0e1d2c-3b4a-5968-8776-a5b4c3d2e1f0";

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -66,7 +67,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @WebMvcTest(controllers = SessionLifecycleController.class,
         properties = {"spring.mvc.problemdetails.enabled=true", "restore.activation.max-active-sessions=7",
                 "restore.activation.max-mailboxes-in-restore=300"})
-@Import({TestCaller.class, SessionLifecycle.class, SessionReadSide.class, ActivationConfiguration.class,
+@EnableConfigurationProperties({ActivationLimits.class, BulkAdditionLimits.class})
+@Import({TestCaller.class, SessionLifecycle.class, SessionReadSide.class,
         SessionPreconditions.class, SessionCommands.class})
 class SessionLifecycleTest {
 

@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @WebMvcTest(controllers = ExchangeRestoreSessionController.class,
         properties = "spring.mvc.problemdetails.enabled=true")
 @Import({TestCaller.class, CreateRequestReader.class, DeltaRequestReader.class, RestoreSessionCreation.class,
-        ArtifactDelta.class, SessionReadSide.class, DeltaItemOutcomes.class, SimpleMeterRegistry.class,
+        DeltaPatchApplier.class, SessionReadSide.class, DeltaItemCounter.class, SimpleMeterRegistry.class,
         SessionPreconditions.class, SessionCommands.class})
 @interface SessionWrites {
 }

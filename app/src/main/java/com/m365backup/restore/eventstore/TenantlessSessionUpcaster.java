@@ -12,14 +12,14 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
  * a revision and without {@code tenantId}, when the service knew one tenant. Such an event is read as revision 1,
  * in the tenant that service served. Stored events are never rewritten; they are upcast as they are read.
  */
-class SessionsBeforeTenants extends SingleEventUpcaster {
+class TenantlessSessionUpcaster extends SingleEventUpcaster {
 
     private static final String CREATED = RestoreSessionCreated.class.getName();
     private static final SimpleSerializedType CREATED_REVISION_1 = new SimpleSerializedType(CREATED, "1");
 
     private final String formerTenantId;
 
-    SessionsBeforeTenants(String formerTenantId) {
+    TenantlessSessionUpcaster(String formerTenantId) {
         this.formerTenantId = formerTenantId;
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * failed, and the failure's Graph {@code code}), so that an operator sees what clients try and what they are refused.
  */
 @Component
-class DeltaItemOutcomes {
+class DeltaItemCounter {
 
     static final String METER = "restore.patch.items";
     /** Prometheus wants the same tag keys on every series of a name: successes carry this code. */
@@ -18,7 +18,7 @@ class DeltaItemOutcomes {
 
     private final MeterRegistry registry;
 
-    DeltaItemOutcomes(MeterRegistry registry) {
+    DeltaItemCounter(MeterRegistry registry) {
         this.registry = registry;
     }
 

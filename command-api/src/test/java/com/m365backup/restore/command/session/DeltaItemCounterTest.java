@@ -13,14 +13,14 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The PATCH item counter that operators read: one count per item, by outcome and, for failures, by Graph code. */
-class DeltaItemOutcomesTest {
+class DeltaItemCounterTest {
 
     private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
     private static final RestorePointLink RESTORE_POINT =
             new RestorePointLink("@odata.id", "1b014d8c-71fe-4d00-a01a-31850bc5b32c", "1b014d8c-71fe-4d00-a01a-31850bc5b32c");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final DeltaItemOutcomes outcomes = new DeltaItemOutcomes(registry);
+    private final DeltaItemCounter outcomes = new DeltaItemCounter(registry);
 
     @Test
     void each_item_is_counted_once_as_added_removed_or_failed_with_its_code() {
@@ -39,7 +39,7 @@ class DeltaItemOutcomesTest {
         assertThat(count("removed", "none")).isEqualTo(1);
         assertThat(count("failed", "InvalidRestorePoint")).isEqualTo(1);
         assertThat(count("failed", "Invalid")).isEqualTo(1);
-        assertThat(registry.find(DeltaItemOutcomes.METER).counters()).hasSize(4);
+        assertThat(registry.find(DeltaItemCounter.METER).counters()).hasSize(4);
     }
 
     @Test
@@ -48,11 +48,11 @@ class DeltaItemOutcomesTest {
                 new DeltaItem.Remove(null, "a-2", RemovalReason.CHANGED)), List.of());
 
         assertThat(count("removed", "none")).isEqualTo(2);
-        assertThat(registry.find(DeltaItemOutcomes.METER).counters()).hasSize(1);
+        assertThat(registry.find(DeltaItemCounter.METER).counters()).hasSize(1);
     }
 
     private double count(String outcome, String code) {
-        return registry.get(DeltaItemOutcomes.METER).tag("outcome", outcome).tag("code", code).counter().count();
+        return registry.get(DeltaItemCounter.METER).tag("outcome", outcome).tag("code", code).counter().count();
     }
 
 }

@@ -25,18 +25,18 @@ import java.util.UUID;
  * while nothing has changed yet; after a change it can only be that item's failure, as the earlier changes stand.
  */
 @Component
-class ArtifactDelta {
+class DeltaPatchApplier {
 
     private static final long NOTHING_CHANGED = -1;
 
     private final SessionCommands sessions;
     private final RestorePointCatalog restorePoints;
     private final SessionReadSide readSide;
-    private final DeltaItemOutcomes outcomes;
+    private final DeltaItemCounter outcomes;
     private final RestoreLimits limits;
 
-    ArtifactDelta(SessionCommands sessions, RestorePointCatalog restorePoints, SessionReadSide readSide,
-                  DeltaItemOutcomes outcomes, RestoreLimits limits) {
+    DeltaPatchApplier(SessionCommands sessions, RestorePointCatalog restorePoints, SessionReadSide readSide,
+                  DeltaItemCounter outcomes, RestoreLimits limits) {
         this.sessions = sessions;
         this.restorePoints = restorePoints;
         this.readSide = readSide;
