@@ -32,7 +32,6 @@ final class CatchUpCachingRepository<T> extends EventSourcingRepository<T> {
     private final RepositoryProvider repositoryProvider;
     private final SnapshotTriggerDefinition snapshotTriggerDefinition;
     private final ParkedAggregates<T> parked;
-    private final SnapshotsFromMemory<T> snapshots;
 
     private CatchUpCachingRepository(Builder<T> builder) {
         super(builder);
@@ -40,12 +39,10 @@ final class CatchUpCachingRepository<T> extends EventSourcingRepository<T> {
         this.repositoryProvider = builder.repositoryProvider();
         this.snapshotTriggerDefinition = builder.snapshotTriggerDefinition();
         this.parked = builder.parked;
-        this.snapshots = builder.snapshots;
     }
 
-    static <T> Builder<T> builder(Class<T> aggregateType, ParkedAggregates<T> parked,
-                                  SnapshotsFromMemory<T> snapshots) {
-        return new Builder<>(aggregateType, parked, snapshots);
+    static <T> Builder<T> builder(Class<T> aggregateType, ParkedAggregates<T> parked) {
+        return new Builder<>(aggregateType, parked);
     }
 
     @Override
@@ -81,16 +78,13 @@ final class CatchUpCachingRepository<T> extends EventSourcingRepository<T> {
 
     /**
      * Back into memory once the whole unit of work (a PATCH's, an event processor's batch) has committed, at the
-     * version it left; a unit of work that rolls back parks nothing, and the next load reads the store again. Its
-     * snapshot, when its trigger asked for one, is taken from it there and then.
+     * version it left; a unit of work that rolls back parks nothing, and the next load reads the store again.
      */
     private void parkAfterCommit(EventSourcedAggregate<T> aggregate) {
         CurrentUnitOfWork.get().root().afterCommit(committed -> {
             if (aggregate.identifierAsString() != null && aggregate.version() != null) {
                 parked.checkIn(aggregate.identifierAsString(), new ParkedAggregates.Parked<>(
                         aggregate.getAggregateRoot(), aggregate.version(), aggregate.getSnapshotTrigger()));
-                snapshots.takeIfRequested(committed, aggregate.identifierAsString(), aggregate.version(),
-                        aggregate.getAggregateRoot());
             }
         });
     }
@@ -98,12 +92,10 @@ final class CatchUpCachingRepository<T> extends EventSourcingRepository<T> {
     static final class Builder<T> extends EventSourcingRepository.Builder<T> {
 
         private final ParkedAggregates<T> parked;
-        private final SnapshotsFromMemory<T> snapshots;
 
-        private Builder(Class<T> aggregateType, ParkedAggregates<T> parked, SnapshotsFromMemory<T> snapshots) {
+        private Builder(Class<T> aggregateType, ParkedAggregates<T> parked) {
             super(aggregateType);
             this.parked = parked;
-            this.snapshots = snapshots;
         }
 
         private EventStore eventStore() {

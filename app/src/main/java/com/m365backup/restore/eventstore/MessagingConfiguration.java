@@ -46,9 +46,8 @@ class MessagingConfiguration {
     /**
      * The domain module knows no Spring, so the aggregate carries no {@code @Aggregate} and is registered here: on a
      * repository that keeps sessions in memory and brings them up to date at every load, with snapshots for the
-     * sessions not in memory (docs/performance.md: no command replays a session's whole history). A snapshot is taken
-     * from the session in memory once the unit of work that crossed the threshold has committed
-     * ({@link SnapshotsFromMemory}); Axon's snapshotter, on a thread of its own, takes those of sessions not held.
+     * sessions not in memory (docs/performance.md: no command replays a session's whole history). Snapshots are taken
+     * after the commit that crossed the threshold, on a thread of their own, off the request.
      */
     @Bean
     ConfigurerModule restoreSessionAggregate(SessionStoreProperties properties, ExecutorService snapshotThread) {
@@ -56,25 +55,16 @@ class MessagingConfiguration {
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(RestoreSession.class)
                         .configureCommandTargetResolver(configuration -> new CachedCommandTargets())
-                        .configureRepository(configuration -> repository(configuration, parked, snapshotThread,
-                                properties)));
-    }
-
-    private static CatchUpCachingRepository<RestoreSession> repository(Configuration configuration,
-                                                                      ParkedAggregates<RestoreSession> parked,
-                                                                      ExecutorService snapshotThread,
-                                                                      SessionStoreProperties properties) {
-        SnapshotsFromMemory<RestoreSession> snapshots = new SnapshotsFromMemory<>(parked, configuration.eventStore(),
-                RestoreSession.class.getSimpleName(), snapshotter(configuration, snapshotThread));
-        return CatchUpCachingRepository.builder(RestoreSession.class, parked, snapshots)
-                .eventStore(configuration.eventStore())
-                .parameterResolverFactory(configuration.parameterResolverFactory())
-                .handlerDefinition(configuration.handlerDefinition(RestoreSession.class))
-                .repositoryProvider(configuration::repository)
-                .spanFactory(configuration.getComponent(RepositorySpanFactory.class))
-                .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(snapshots,
-                        properties.snapshotEvery()))
-                .build();
+                        .configureRepository(configuration -> CatchUpCachingRepository
+                                .builder(RestoreSession.class, parked)
+                                .eventStore(configuration.eventStore())
+                                .parameterResolverFactory(configuration.parameterResolverFactory())
+                                .handlerDefinition(configuration.handlerDefinition(RestoreSession.class))
+                                .repositoryProvider(configuration::repository)
+                                .spanFactory(configuration.getComponent(RepositorySpanFactory.class))
+                                .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(
+                                        snapshotter(configuration, snapshotThread), properties.snapshotEvery()))
+                                .build()));
     }
 
     private static Snapshotter snapshotter(Configuration configuration, ExecutorService snapshotThread) {
