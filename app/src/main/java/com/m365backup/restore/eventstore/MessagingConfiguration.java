@@ -47,7 +47,8 @@ class MessagingConfiguration {
      * The domain module knows no Spring, so the aggregate carries no {@code @Aggregate} and is registered here: on a
      * repository that keeps sessions in memory and brings them up to date at every load, with snapshots for the
      * sessions not in memory (docs/performance.md: no command replays a session's whole history). Snapshots are taken
-     * after the commit that crossed the threshold, on a thread of their own, off the request.
+     * after the unit of work that crossed the threshold, on a thread of their own, off the request, from the session
+     * in memory ({@link SnapshotsFromMemory}).
      */
     @Bean
     ConfigurerModule restoreSessionAggregate(SessionStoreProperties properties, ExecutorService snapshotThread) {
@@ -63,7 +64,10 @@ class MessagingConfiguration {
                                 .repositoryProvider(configuration::repository)
                                 .spanFactory(configuration.getComponent(RepositorySpanFactory.class))
                                 .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(
-                                        snapshotter(configuration, snapshotThread), properties.snapshotEvery()))
+                                        new SnapshotsFromMemory<>(parked, configuration.eventStore(),
+                                                RestoreSession.class.getSimpleName(), snapshotThread,
+                                                snapshotter(configuration, snapshotThread)),
+                                        properties.snapshotEvery()))
                                 .build()));
     }
 
