@@ -3,7 +3,7 @@
 # measures PostgreSQL itself on that server with pgbench, then the service, and prints each figure as a ratio to
 # PostgreSQL's in the same run. The table also goes to bench/results/<date>-<phase>.md (git-ignored).
 #
-# Usage: bench/run.sh [all|writes|restore|reads|replay]      (default all, about 12 minutes on 2 cores)
+# Usage: bench/run.sh [all|writes|restore|reads|replay]      (default all, about 8 minutes on 2 cores)
 #   writes   4a PATCH of 50 adds, 4b write load (and 5d, the read-your-writes wait under it), 4c PATCH growth
 #   restore  4d activate -> completed, sessions of 1,000 and 10,000 artifacts; 4e a bulk request of 10,000 mailboxes
 #            created, then activated to completed
