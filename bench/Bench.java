@@ -568,19 +568,22 @@ final class JarCommand {
 
     /** A local token of the default tenant's user who may read, write and audit (docs/security.md). */
     static String token(Settings settings, Path keyFile) throws Exception {
-        String output = run(settings, "token", List.of("token",
-                "--restore.security.local-tokens.key-file=" + keyFile), Duration.ofSeconds(60));
-        List<String> lines = output.lines().filter(line -> !line.isBlank()).toList();
-        return lines.get(lines.size() - 1).trim();
+        return token(settings, keyFile, List.of());
     }
 
     /** A local token of the operator (the default tenant's application with the operator role): it may replay. */
     static String operatorToken(Settings settings, Path keyFile) throws Exception {
-        String output = run(settings, "token", List.of("token",
-                "--restore.security.local-tokens.key-file=" + keyFile, "--app=7e0bc4a1-6d47-4b8e-9a53-0be5c4a1d001",
+        return token(settings, keyFile, List.of("--app=7e0bc4a1-6d47-4b8e-9a53-0be5c4a1d001",
                 "--app-name=bench operator",
-                "--roles=BackupRestore-Operator BackupRestore-Audit.Read BackupRestore-Restore.Read.All"),
-                Duration.ofSeconds(60));
+                "--roles=BackupRestore-Operator BackupRestore-Audit.Read BackupRestore-Restore.Read.All"));
+    }
+
+    /** The token command's last line: the token, for the key file and the token options given. */
+    private static String token(Settings settings, Path keyFile, List<String> options) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("token",
+                "--restore.security.local-tokens.key-file=" + keyFile));
+        arguments.addAll(options);
+        String output = run(settings, "token", arguments, Duration.ofSeconds(60));
         List<String> lines = output.lines().filter(line -> !line.isBlank()).toList();
         return lines.get(lines.size() - 1).trim();
     }

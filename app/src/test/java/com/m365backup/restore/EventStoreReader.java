@@ -62,6 +62,12 @@ public record EventStoreReader(JdbcTemplate jdbc) {
         return count == null ? 0 : count;
     }
 
+    /** The sequence number of the session's latest snapshot, or null while it has none. */
+    public Long snapshotAt(String sessionId) {
+        return jdbc.query("select max(sequence_number) from snapshot_event_entry where aggregate_identifier = ?",
+                rows -> rows.next() ? (Long) rows.getObject(1, Long.class) : null, sessionId);
+    }
+
     public long eventCount() {
         Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         return count == null ? 0 : count;

@@ -129,7 +129,6 @@ class SessionSnapshotsTest {
     }
 
     private Long snapshotAt(String session) {
-        return jdbc.query("select max(sequence_number) from snapshot_event_entry where aggregate_identifier = ?",
-                rows -> rows.next() ? (Long) rows.getObject(1, Long.class) : null, session);
+        return new EventStoreReader(jdbc).snapshotAt(session);
     }
 }

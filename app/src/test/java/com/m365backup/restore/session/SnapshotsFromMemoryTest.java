@@ -1,6 +1,7 @@
 package com.m365backup.restore.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.m365backup.restore.EventStoreReader;
 import com.m365backup.restore.GraphHttp;
 import com.m365backup.restore.TestCatalog;
 import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
@@ -84,7 +85,6 @@ class SnapshotsFromMemoryTest {
     }
 
     private Long snapshotAt(String session) {
-        return jdbc.query("select max(sequence_number) from snapshot_event_entry where aggregate_identifier = ?",
-                rows -> rows.next() ? (Long) rows.getObject(1, Long.class) : null, session);
+        return new EventStoreReader(jdbc).snapshotAt(session);
     }
 }

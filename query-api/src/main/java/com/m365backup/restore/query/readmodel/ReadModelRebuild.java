@@ -152,7 +152,7 @@ public class ReadModelRebuild {
     private void rebuild() {
         String live = jdbc.queryForObject("select quote_ident(current_schema())", String.class);
         List<String> laterIndexes = prepareEmptyCopies(live);
-        TrackingToken caughtUp = copyAllEvents();
+        TrackingToken caughtUp = copyAllEvents(live);
         transactions.executeWithoutResult(status -> completeCopies(laterIndexes));
         switchWhenTheTablesAreFree(live, caughtUp);
         progress = progress.completed(clock.instant());
@@ -214,7 +214,7 @@ public class ReadModelRebuild {
      * Copies the stream as it stands into the copies, a transaction per chunk, reading each chunk while the one
      * before it is written; answers where the stream stood at the last event copied.
      */
-    private TrackingToken copyAllEvents() {
+    private TrackingToken copyAllEvents(String live) {
         Chunk chunk = read(null, EVENTS_PER_TRANSACTION);
         while (true) {
             Chunk current = chunk;
@@ -223,7 +223,7 @@ public class ReadModelRebuild {
                     ? CompletableFuture.supplyAsync(() -> read(current.reached(), EVENTS_PER_TRANSACTION), reader)
                     : null;
             if (!current.events().isEmpty()) {
-                transactions.executeWithoutResult(status -> writeIntoCopies(current, liveSchemaOfThisConnection()));
+                transactions.executeWithoutResult(status -> writeIntoCopies(current, live));
             }
             passed(current);
             if (next == null) {
@@ -344,10 +344,6 @@ public class ReadModelRebuild {
                     byDefinition.put(definition, name);
                 });
         return byDefinition;
-    }
-
-    private String liveSchemaOfThisConnection() {
-        return jdbc.queryForObject("select quote_ident(current_schema())", String.class);
     }
 
     private static String unquoted(String identifier) {

@@ -178,17 +178,9 @@ class RestoreSessionQueries {
 
     @QueryHandler
     ArtifactList handle(ListMailboxArtifacts query) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("tenantId", query.tenantId())
-                .addValue("sessionId", query.sessionId());
-        return inSnapshot(() -> {
-            Boolean found = jdbc.queryForObject("""
-                    select exists (select 1 from restore_session where tenant_id = :tenantId and id = :sessionId)""",
-                    parameters, Boolean.class);
-            return Boolean.TRUE.equals(found)
-                    ? new ArtifactList(true, artifactsOf(query.sessionId(), query.granular()))
-                    : new ArtifactList(false, List.of());
-        });
+        return inSnapshot(() -> sessionExists(query.tenantId(), query.sessionId())
+                ? new ArtifactList(true, artifactsOf(query.sessionId(), query.granular()))
+                : new ArtifactList(false, List.of()));
     }
 
     /** A session's mailbox restore artifacts, or its granular ones (those naming a search). */
@@ -203,17 +195,16 @@ class RestoreSessionQueries {
 
     @QueryHandler
     BulkAdditionRequestList handle(ListBulkAdditionRequests query) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("tenantId", query.tenantId())
-                .addValue("sessionId", query.sessionId());
-        return inSnapshot(() -> {
-            Boolean found = jdbc.queryForObject("""
-                    select exists (select 1 from restore_session where tenant_id = :tenantId and id = :sessionId)""",
-                    parameters, Boolean.class);
-            return Boolean.TRUE.equals(found)
-                    ? new BulkAdditionRequestList(true, bulkRequestsOf(query.sessionId(), query.withMailboxes()))
-                    : new BulkAdditionRequestList(false, List.of());
-        });
+        return inSnapshot(() -> sessionExists(query.tenantId(), query.sessionId())
+                ? new BulkAdditionRequestList(true, bulkRequestsOf(query.sessionId(), query.withMailboxes()))
+                : new BulkAdditionRequestList(false, List.of()));
+    }
+
+    /** Whether the tenant has the session: another tenant's is as missing as an unknown one. */
+    private boolean sessionExists(String tenantId, String sessionId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                        select exists (select 1 from restore_session where tenant_id = :tenantId and id = :sessionId)""",
+                new MapSqlParameterSource("tenantId", tenantId).addValue("sessionId", sessionId), Boolean.class));
     }
 
     private List<BulkAdditionRequestView> bulkRequestsOf(String sessionId, boolean withMailboxes) {
