@@ -174,7 +174,7 @@ final class Settings {
     final int warmupSeconds = number("BENCH_WARMUP_SECONDS", 5);
     final int writeLoadSeconds = number("BENCH_WRITE_LOAD_SECONDS", 30);
     final int writeClients = number("BENCH_WRITE_CLIENTS", 4);
-    final int growthSessions = number("BENCH_GROWTH_SESSIONS", 3);
+    final int growthSessions = number("BENCH_GROWTH_SESSIONS", 9);
     final int mediumSession = number("BENCH_MEDIUM_SESSION", 1_000);
     final int largeSession = number("BENCH_LARGE_SESSION", 10_000);
     final int bulkMailboxes = number("BENCH_BULK_MAILBOXES", 10_000);
@@ -1360,6 +1360,9 @@ final class WritePhase {
             if (build.finished()) {
                 sessions.add(build.patchNanos());
                 thousandArtifactDraft = build;
+                Bench.log("4c: session %d, each PATCH in ms: %s", s + 1, build.patchNanos().stream()
+                        .map(nanos -> String.format(Locale.ROOT, "%.1f", nanos / 1e6))
+                        .collect(Collectors.joining(" ")));
             } else {
                 unfinished.add(build.artifacts() + " artifacts after " + build.patchNanos().size() + " PATCHes");
             }

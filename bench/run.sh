@@ -18,7 +18,7 @@
 #   BENCH_SERVICE_WARMUP_SECONDS [90]  load that warms the service up before writes and reads are measured
 #   BENCH_PATCH_WARMUP [20] BENCH_PATCH_COUNT [200]                     4a
 #   BENCH_WARMUP_SECONDS [5] BENCH_WRITE_LOAD_SECONDS [30] BENCH_WRITE_CLIENTS [4]   4b
-#   BENCH_GROWTH_SESSIONS [3] BENCH_MEDIUM_SESSION [1000]               4c (and the 1,000 session of 4d, 5c)
+#   BENCH_GROWTH_SESSIONS [9] BENCH_MEDIUM_SESSION [1000]               4c (and the 1,000 session of 4d, 5c)
 #   BENCH_LARGE_SESSION [10000]                                        4d
 #   BENCH_BULK_MAILBOXES [10000] BENCH_BULK_UNKNOWN [10]               4e (that many of the mailboxes unknown)
 #   BENCH_SESSION_TIMEOUT_SECONDS [180]  building one session, and again its restore
