@@ -1,10 +1,10 @@
 package com.m365backup.restore.command;
 
-import com.m365backup.restore.caller.Caller;
-import com.m365backup.restore.caller.CallerMetaData;
-import com.m365backup.restore.caller.Identity;
-import com.m365backup.restore.caller.IdentitySet;
-import com.m365backup.restore.caller.CurrentCaller;
+import com.m365backup.restore.domain.caller.Caller;
+import com.m365backup.restore.domain.caller.CallerMetaData;
+import com.m365backup.restore.domain.caller.CurrentCaller;
+import com.m365backup.restore.domain.caller.Identity;
+import com.m365backup.restore.domain.caller.IdentitySet;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package com.m365backup.restore.command;
 
-import com.m365backup.restore.caller.Caller;
-import com.m365backup.restore.caller.CallerMetaData;
-import com.m365backup.restore.caller.IdentitySet;
+import com.m365backup.restore.domain.caller.Caller;
+import com.m365backup.restore.domain.caller.CallerMetaData;
+import com.m365backup.restore.domain.caller.IdentitySet;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;

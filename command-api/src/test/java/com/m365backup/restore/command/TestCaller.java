@@ -1,9 +1,9 @@
 package com.m365backup.restore.command;
 
-import com.m365backup.restore.caller.Caller;
-import com.m365backup.restore.caller.CurrentCaller;
-import com.m365backup.restore.caller.IdentitySet;
 import com.m365backup.restore.command.restorepoint.UncataloguedRestorePoints;
+import com.m365backup.restore.domain.caller.Caller;
+import com.m365backup.restore.domain.caller.CurrentCaller;
+import com.m365backup.restore.domain.caller.IdentitySet;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

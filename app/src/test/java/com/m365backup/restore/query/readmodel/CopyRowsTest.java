@@ -1,6 +1,6 @@
 package com.m365backup.restore.query.readmodel;
 
-import com.m365backup.restore.IntegrationTest;
+import com.m365backup.restore.app.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,8 +1,8 @@
 package com.m365backup.restore.command.restorepoint;
 
-import com.m365backup.restore.query.FindRestorePoint;
-import com.m365backup.restore.query.FindRestorePoints;
-import com.m365backup.restore.query.RestorePointView;
+import com.m365backup.restore.domain.query.FindRestorePoint;
+import com.m365backup.restore.domain.query.FindRestorePoints;
+import com.m365backup.restore.domain.query.RestorePointView;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;

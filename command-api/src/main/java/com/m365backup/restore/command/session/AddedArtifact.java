@@ -1,7 +1,7 @@
 package com.m365backup.restore.command.session;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.m365backup.restore.session.ArtifactRestoreStatus;
+import com.m365backup.restore.domain.session.ArtifactRestoreStatus;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

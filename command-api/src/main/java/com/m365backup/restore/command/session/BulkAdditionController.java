@@ -1,7 +1,7 @@
 package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigins;
-import com.m365backup.restore.query.BulkAdditionRequestView;
+import com.m365backup.restore.domain.query.BulkAdditionRequestView;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -3,8 +3,8 @@ package com.m365backup.restore.command.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.StrictJson;
-import com.m365backup.restore.session.DestinationType;
-import com.m365backup.restore.session.RestorePointPreference;
+import com.m365backup.restore.domain.session.DestinationType;
+import com.m365backup.restore.domain.session.RestorePointPreference;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

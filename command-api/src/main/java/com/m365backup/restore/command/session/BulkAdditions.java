@@ -1,9 +1,9 @@
 package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
-import com.m365backup.restore.query.BulkAdditionRequestView;
-import com.m365backup.restore.session.CreateBulkAdditionRequest;
-import com.m365backup.restore.session.DeleteBulkAdditionRequest;
+import com.m365backup.restore.domain.query.BulkAdditionRequestView;
+import com.m365backup.restore.domain.session.CreateBulkAdditionRequest;
+import com.m365backup.restore.domain.session.DeleteBulkAdditionRequest;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.RestoreLimits;
 import com.m365backup.restore.command.StrictJson;
-import com.m365backup.restore.session.DestinationType;
+import com.m365backup.restore.domain.session.DestinationType;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

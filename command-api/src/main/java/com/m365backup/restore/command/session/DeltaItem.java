@@ -1,7 +1,7 @@
 package com.m365backup.restore.command.session;
 
-import com.m365backup.restore.session.DestinationType;
-import com.m365backup.restore.session.RemovalReason;
+import com.m365backup.restore.domain.session.DestinationType;
+import com.m365backup.restore.domain.session.RemovalReason;
 
 /** One item of a delta PATCH, read and found well formed: an artifact to add, or one to remove. */
 sealed interface DeltaItem permits DeltaItem.Add, DeltaItem.Remove {

@@ -4,10 +4,10 @@ import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.RestoreLimits;
 import com.m365backup.restore.command.restorepoint.RestorePoint;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
-import com.m365backup.restore.session.AddMailboxArtifact;
-import com.m365backup.restore.session.NewMailboxArtifact;
-import com.m365backup.restore.session.RemoveMailboxArtifact;
-import com.m365backup.restore.session.RestoreSessionRejected;
+import com.m365backup.restore.domain.session.AddMailboxArtifact;
+import com.m365backup.restore.domain.session.NewMailboxArtifact;
+import com.m365backup.restore.domain.session.RemoveMailboxArtifact;
+import com.m365backup.restore.domain.session.RestoreSessionRejected;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

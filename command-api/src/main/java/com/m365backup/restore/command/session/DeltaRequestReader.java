@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.RestoreLimits;
 import com.m365backup.restore.command.StrictJson;
-import com.m365backup.restore.session.DestinationType;
-import com.m365backup.restore.session.RemovalReason;
+import com.m365backup.restore.domain.session.DestinationType;
+import com.m365backup.restore.domain.session.RemovalReason;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package com.m365backup.restore.command.session;
 
-import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.domain.query.RestoreSessionView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,7 +1,7 @@
 package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.RequestRefused;
-import com.m365backup.restore.session.Rejection;
+import com.m365backup.restore.domain.session.Rejection;
 import org.springframework.http.HttpStatus;
 
 /**

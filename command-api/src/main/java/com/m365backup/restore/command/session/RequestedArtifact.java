@@ -1,6 +1,6 @@
 package com.m365backup.restore.command.session;
 
-import com.m365backup.restore.session.DestinationType;
+import com.m365backup.restore.domain.session.DestinationType;
 
 /**
  * One artifact of a create request, read and found well formed.

@@ -1,7 +1,7 @@
 package com.m365backup.restore.command.session;
 
-import com.m365backup.restore.session.DestinationType;
-import com.m365backup.restore.session.RestorePointPreference;
+import com.m365backup.restore.domain.session.DestinationType;
+import com.m365backup.restore.domain.session.RestorePointPreference;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,11 @@
 package com.m365backup.restore.command.session;
 
-import com.m365backup.restore.caller.CallerMetaData;
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CommandRetries;
 import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.StoredEvents;
-import com.m365backup.restore.session.RestoreSessionRejected;
+import com.m365backup.restore.domain.caller.CallerMetaData;
+import com.m365backup.restore.domain.session.RestoreSessionRejected;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;

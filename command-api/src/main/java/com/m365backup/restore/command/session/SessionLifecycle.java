@@ -1,16 +1,16 @@
 package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
-import com.m365backup.restore.query.BulkMailboxResolution;
-import com.m365backup.restore.query.MeasureTenantRestoreLoad;
-import com.m365backup.restore.query.ResolveBulkAdditionRequest;
-import com.m365backup.restore.query.RestoreSessionView;
-import com.m365backup.restore.query.TenantRestoresInProgress;
-import com.m365backup.restore.session.ActivateRestoreSession;
-import com.m365backup.restore.session.BulkResolution;
-import com.m365backup.restore.session.DeleteRestoreSession;
-import com.m365backup.restore.session.NewMailboxArtifact;
-import com.m365backup.restore.session.TenantRestoreLoad;
+import com.m365backup.restore.domain.query.BulkMailboxResolution;
+import com.m365backup.restore.domain.query.MeasureTenantRestoreLoad;
+import com.m365backup.restore.domain.query.ResolveBulkAdditionRequest;
+import com.m365backup.restore.domain.query.RestoreSessionView;
+import com.m365backup.restore.domain.query.TenantRestoresInProgress;
+import com.m365backup.restore.domain.session.ActivateRestoreSession;
+import com.m365backup.restore.domain.session.BulkResolution;
+import com.m365backup.restore.domain.session.DeleteRestoreSession;
+import com.m365backup.restore.domain.session.NewMailboxArtifact;
+import com.m365backup.restore.domain.session.TenantRestoreLoad;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;

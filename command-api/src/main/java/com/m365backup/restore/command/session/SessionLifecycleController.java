@@ -2,7 +2,7 @@ package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CommandOrigins;
-import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.domain.query.RestoreSessionView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;

@@ -2,7 +2,7 @@ package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.RequestRefused;
-import com.m365backup.restore.session.RestoreSessionRejected;
+import com.m365backup.restore.domain.session.RestoreSessionRejected;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;

@@ -1,12 +1,12 @@
 package com.m365backup.restore.command.session;
 
-import com.m365backup.restore.query.AwaitRestoreSessionGone;
-import com.m365backup.restore.query.BulkAdditionRequestList;
-import com.m365backup.restore.query.BulkAdditionRequestView;
-import com.m365backup.restore.query.ListBulkAdditionRequests;
-import com.m365backup.restore.query.AwaitRestoreSessionVersion;
-import com.m365backup.restore.query.FindRestoreSession;
-import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.domain.query.AwaitRestoreSessionGone;
+import com.m365backup.restore.domain.query.AwaitRestoreSessionVersion;
+import com.m365backup.restore.domain.query.BulkAdditionRequestList;
+import com.m365backup.restore.domain.query.BulkAdditionRequestView;
+import com.m365backup.restore.domain.query.FindRestoreSession;
+import com.m365backup.restore.domain.query.ListBulkAdditionRequests;
+import com.m365backup.restore.domain.query.RestoreSessionView;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;

@@ -1,16 +1,16 @@
 package com.m365backup.restore.command.session;
 
-import com.m365backup.restore.query.AwaitRestoreSessionVersion;
-import com.m365backup.restore.query.FindGranularSearches;
-import com.m365backup.restore.query.FindRestoreSession;
-import com.m365backup.restore.session.ArtifactQuery;
-import com.m365backup.restore.session.CreateRestoreSession;
-import com.m365backup.restore.session.DestinationType;
-import com.m365backup.restore.session.GranularSearch;
-import com.m365backup.restore.session.MessageCondition;
-import com.m365backup.restore.session.MessageProperty;
-import com.m365backup.restore.session.NewGranularArtifact;
-import com.m365backup.restore.session.NewMailboxArtifact;
+import com.m365backup.restore.domain.query.AwaitRestoreSessionVersion;
+import com.m365backup.restore.domain.query.FindGranularSearches;
+import com.m365backup.restore.domain.query.FindRestoreSession;
+import com.m365backup.restore.domain.session.ArtifactQuery;
+import com.m365backup.restore.domain.session.CreateRestoreSession;
+import com.m365backup.restore.domain.session.DestinationType;
+import com.m365backup.restore.domain.session.GranularSearch;
+import com.m365backup.restore.domain.session.MessageCondition;
+import com.m365backup.restore.domain.session.MessageProperty;
+import com.m365backup.restore.domain.session.NewGranularArtifact;
+import com.m365backup.restore.domain.session.NewMailboxArtifact;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseType;

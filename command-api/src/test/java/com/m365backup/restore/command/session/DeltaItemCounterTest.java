@@ -1,8 +1,8 @@
 package com.m365backup.restore.command.session;
 
-import com.m365backup.restore.session.DestinationType;
-import com.m365backup.restore.session.Rejection;
-import com.m365backup.restore.session.RemovalReason;
+import com.m365backup.restore.domain.session.DestinationType;
+import com.m365backup.restore.domain.session.Rejection;
+import com.m365backup.restore.domain.session.RemovalReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;

@@ -1,9 +1,9 @@
 package com.m365backup.restore.command.session;
 
-import com.m365backup.restore.caller.CallerMetaData;
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CommandRetries;
 import com.m365backup.restore.command.RequestRefused;
+import com.m365backup.restore.domain.caller.CallerMetaData;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;

@@ -2,7 +2,7 @@ package com.m365backup.restore.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.caller.IdentitySet;
+import com.m365backup.restore.domain.caller.IdentitySet;
 
 import java.time.OffsetDateTime;
 

@@ -1,8 +1,8 @@
 package com.m365backup.restore.query.audit;
 
-import com.m365backup.restore.session.RestoreSessionCreated;
-import com.m365backup.restore.session.RestoreSessionDeleted;
-import com.m365backup.restore.session.RestoreSessionRetired;
+import com.m365backup.restore.domain.session.RestoreSessionCreated;
+import com.m365backup.restore.domain.session.RestoreSessionDeleted;
+import com.m365backup.restore.domain.session.RestoreSessionRetired;
 
 import java.util.List;
 

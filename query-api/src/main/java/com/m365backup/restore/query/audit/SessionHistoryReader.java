@@ -1,8 +1,8 @@
 package com.m365backup.restore.query.audit;
 
-import com.m365backup.restore.caller.CallerMetaData;
-import com.m365backup.restore.caller.IdentitySet;
-import com.m365backup.restore.session.RestoreSessionCreated;
+import com.m365backup.restore.domain.caller.CallerMetaData;
+import com.m365backup.restore.domain.caller.IdentitySet;
+import com.m365backup.restore.domain.session.RestoreSessionCreated;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;

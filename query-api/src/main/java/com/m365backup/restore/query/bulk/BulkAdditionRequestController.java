@@ -1,10 +1,10 @@
 package com.m365backup.restore.query.bulk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.m365backup.restore.caller.CurrentCaller;
-import com.m365backup.restore.query.BulkAdditionRequestList;
-import com.m365backup.restore.query.BulkAdditionRequestView;
-import com.m365backup.restore.query.ListBulkAdditionRequests;
+import com.m365backup.restore.domain.caller.CurrentCaller;
+import com.m365backup.restore.domain.query.BulkAdditionRequestList;
+import com.m365backup.restore.domain.query.BulkAdditionRequestView;
+import com.m365backup.restore.domain.query.ListBulkAdditionRequests;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;

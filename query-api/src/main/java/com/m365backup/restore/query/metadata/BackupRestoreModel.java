@@ -1,8 +1,8 @@
 package com.m365backup.restore.query.metadata;
 
-import com.m365backup.restore.session.ArtifactRestoreStatus;
-import com.m365backup.restore.session.DestinationType;
-import com.m365backup.restore.session.RestoreSessionStatus;
+import com.m365backup.restore.domain.session.ArtifactRestoreStatus;
+import com.m365backup.restore.domain.session.DestinationType;
+import com.m365backup.restore.domain.session.RestoreSessionStatus;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package com.m365backup.restore.query.metadata;
 
-import com.m365backup.restore.session.BulkAdditionRequestStatus;
+import com.m365backup.restore.domain.session.BulkAdditionRequestStatus;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

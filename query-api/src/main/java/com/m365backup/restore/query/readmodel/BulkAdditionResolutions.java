@@ -1,9 +1,9 @@
 package com.m365backup.restore.query.readmodel;
 
-import com.m365backup.restore.query.BulkMailboxResolution;
-import com.m365backup.restore.query.ResolveBulkAdditionRequest;
-import com.m365backup.restore.session.DestinationType;
-import com.m365backup.restore.session.UnresolvedMailbox;
+import com.m365backup.restore.domain.query.BulkMailboxResolution;
+import com.m365backup.restore.domain.query.ResolveBulkAdditionRequest;
+import com.m365backup.restore.domain.session.DestinationType;
+import com.m365backup.restore.domain.session.UnresolvedMailbox;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -1,6 +1,6 @@
 package com.m365backup.restore.query.readmodel;
 
-import com.m365backup.restore.session.UnresolvedMailbox;
+import com.m365backup.restore.domain.session.UnresolvedMailbox;
 
 import java.time.OffsetDateTime;
 import java.util.List;

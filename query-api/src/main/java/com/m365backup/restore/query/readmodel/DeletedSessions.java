@@ -1,6 +1,6 @@
 package com.m365backup.restore.query.readmodel;
 
-import com.m365backup.restore.query.AwaitRestoreSessionGone;
+import com.m365backup.restore.domain.query.AwaitRestoreSessionGone;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,13 +1,13 @@
 package com.m365backup.restore.query.readmodel;
 
-import com.m365backup.restore.query.FindPastRestoreSession;
-import com.m365backup.restore.query.FindRestoreSession;
-import com.m365backup.restore.query.PastRestoreSession;
-import com.m365backup.restore.query.RestoreSessionView;
-import com.m365backup.restore.session.RestoreSessionCreated;
-import com.m365backup.restore.session.RestoreSessionDeleted;
-import com.m365backup.restore.session.RestoreSessionEvent;
-import com.m365backup.restore.session.RestoreSessionRetired;
+import com.m365backup.restore.domain.query.FindPastRestoreSession;
+import com.m365backup.restore.domain.query.FindRestoreSession;
+import com.m365backup.restore.domain.query.PastRestoreSession;
+import com.m365backup.restore.domain.query.RestoreSessionView;
+import com.m365backup.restore.domain.session.RestoreSessionCreated;
+import com.m365backup.restore.domain.session.RestoreSessionDeleted;
+import com.m365backup.restore.domain.session.RestoreSessionEvent;
+import com.m365backup.restore.domain.session.RestoreSessionRetired;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;

@@ -2,8 +2,8 @@ package com.m365backup.restore.query.readmodel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.m365backup.restore.query.PublicErrorDetail;
-import com.m365backup.restore.session.RestoreSessionCreated;
+import com.m365backup.restore.domain.query.PublicErrorDetail;
+import com.m365backup.restore.domain.session.RestoreSessionCreated;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package com.m365backup.restore.query.readmodel;
 
-import com.m365backup.restore.query.AwaitRestoreSessionVersion;
+import com.m365backup.restore.domain.query.AwaitRestoreSessionVersion;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

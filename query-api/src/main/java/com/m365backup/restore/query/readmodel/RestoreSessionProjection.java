@@ -1,6 +1,6 @@
 package com.m365backup.restore.query.readmodel;
 
-import com.m365backup.restore.session.RestoreSessionEvent;
+import com.m365backup.restore.domain.session.RestoreSessionEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -1,6 +1,6 @@
 package com.m365backup.restore.query.readmodel;
 
-import com.m365backup.restore.session.RestoreSessionEvent;
+import com.m365backup.restore.domain.session.RestoreSessionEvent;
 import org.axonframework.messaging.MetaData;
 
 /** One event of a session's history as the fold takes it: the event, its sequence number and who caused it. */

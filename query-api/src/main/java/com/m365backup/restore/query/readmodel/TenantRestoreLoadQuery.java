@@ -1,7 +1,7 @@
 package com.m365backup.restore.query.readmodel;
 
-import com.m365backup.restore.query.MeasureTenantRestoreLoad;
-import com.m365backup.restore.query.TenantRestoresInProgress;
+import com.m365backup.restore.domain.query.MeasureTenantRestoreLoad;
+import com.m365backup.restore.domain.query.TenantRestoresInProgress;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

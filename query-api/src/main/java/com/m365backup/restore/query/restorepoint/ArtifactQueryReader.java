@@ -1,10 +1,10 @@
 package com.m365backup.restore.query.restorepoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.m365backup.restore.domain.session.ArtifactQuery;
+import com.m365backup.restore.domain.session.MessageCondition;
+import com.m365backup.restore.domain.session.MessageProperty;
 import com.m365backup.restore.query.graph.GraphErrors;
-import com.m365backup.restore.session.ArtifactQuery;
-import com.m365backup.restore.session.MessageCondition;
-import com.m365backup.restore.session.MessageProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 

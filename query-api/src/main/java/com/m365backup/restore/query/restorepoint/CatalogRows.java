@@ -1,7 +1,7 @@
 package com.m365backup.restore.query.restorepoint;
 
-import com.m365backup.restore.query.MailboxProtectionUnitView;
-import com.m365backup.restore.query.RestorePointView;
+import com.m365backup.restore.domain.query.MailboxProtectionUnitView;
+import com.m365backup.restore.domain.query.RestorePointView;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,9 +2,9 @@ package com.m365backup.restore.query.restorepoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.m365backup.restore.query.FindGranularSearches;
-import com.m365backup.restore.session.ArtifactQuery;
-import com.m365backup.restore.session.GranularSearch;
+import com.m365backup.restore.domain.query.FindGranularSearches;
+import com.m365backup.restore.domain.session.ArtifactQuery;
+import com.m365backup.restore.domain.session.GranularSearch;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

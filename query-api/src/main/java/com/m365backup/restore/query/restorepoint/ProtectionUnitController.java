@@ -1,11 +1,11 @@
 package com.m365backup.restore.query.restorepoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.m365backup.restore.caller.CurrentCaller;
-import com.m365backup.restore.query.FindProtectionUnit;
-import com.m365backup.restore.query.ListProtectionUnits;
-import com.m365backup.restore.query.MailboxProtectionUnitView;
-import com.m365backup.restore.query.ProtectionUnitPage;
+import com.m365backup.restore.domain.caller.CurrentCaller;
+import com.m365backup.restore.domain.query.FindProtectionUnit;
+import com.m365backup.restore.domain.query.ListProtectionUnits;
+import com.m365backup.restore.domain.query.MailboxProtectionUnitView;
+import com.m365backup.restore.domain.query.ProtectionUnitPage;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;

@@ -1,9 +1,9 @@
 package com.m365backup.restore.query.restorepoint;
 
-import com.m365backup.restore.query.FindProtectionUnit;
-import com.m365backup.restore.query.ListProtectionUnits;
-import com.m365backup.restore.query.MailboxProtectionUnitView;
-import com.m365backup.restore.query.ProtectionUnitPage;
+import com.m365backup.restore.domain.query.FindProtectionUnit;
+import com.m365backup.restore.domain.query.ListProtectionUnits;
+import com.m365backup.restore.domain.query.MailboxProtectionUnitView;
+import com.m365backup.restore.domain.query.ProtectionUnitPage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -1,17 +1,17 @@
 package com.m365backup.restore.query.restorepoint;
 
-import com.m365backup.restore.caller.CurrentCaller;
-import com.m365backup.restore.query.CountMatchingMessages;
-import com.m365backup.restore.query.FindRestorePoint;
-import com.m365backup.restore.query.ListRestorePoints;
-import com.m365backup.restore.query.RestorePointList;
-import com.m365backup.restore.query.RestorePointView;
-import com.m365backup.restore.query.SearchRestorePoints;
+import com.m365backup.restore.domain.caller.CurrentCaller;
+import com.m365backup.restore.domain.query.CountMatchingMessages;
+import com.m365backup.restore.domain.query.FindRestorePoint;
+import com.m365backup.restore.domain.query.ListRestorePoints;
+import com.m365backup.restore.domain.query.RestorePointList;
+import com.m365backup.restore.domain.query.RestorePointView;
+import com.m365backup.restore.domain.query.SearchRestorePoints;
+import com.m365backup.restore.domain.session.ArtifactQuery;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
-import com.m365backup.restore.session.ArtifactQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

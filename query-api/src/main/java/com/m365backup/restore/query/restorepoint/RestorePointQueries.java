@@ -1,11 +1,11 @@
 package com.m365backup.restore.query.restorepoint;
 
-import com.m365backup.restore.query.FindRestorePoint;
-import com.m365backup.restore.query.FindRestorePoints;
-import com.m365backup.restore.query.ListRestorePoints;
-import com.m365backup.restore.query.RestorePointList;
-import com.m365backup.restore.query.RestorePointView;
-import com.m365backup.restore.query.SearchRestorePoints;
+import com.m365backup.restore.domain.query.FindRestorePoint;
+import com.m365backup.restore.domain.query.FindRestorePoints;
+import com.m365backup.restore.domain.query.ListRestorePoints;
+import com.m365backup.restore.domain.query.RestorePointList;
+import com.m365backup.restore.domain.query.RestorePointView;
+import com.m365backup.restore.domain.query.SearchRestorePoints;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -1,7 +1,7 @@
 package com.m365backup.restore.query.restorepoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.query.SearchRestorePoints;
+import com.m365backup.restore.domain.query.SearchRestorePoints;
 
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.m365backup.restore.query.restorepoint;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.m365backup.restore.query.RestorePointView;
+import com.m365backup.restore.domain.query.RestorePointView;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package com.m365backup.restore.query.session;
 
-import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.domain.query.RestoreSessionView;
+import com.m365backup.restore.domain.session.RestoreSessionStatus;
 import com.m365backup.restore.query.graph.GraphErrors;
-import com.m365backup.restore.session.RestoreSessionStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,15 +1,15 @@
 package com.m365backup.restore.query.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.m365backup.restore.caller.CurrentCaller;
-import com.m365backup.restore.query.ArtifactList;
-import com.m365backup.restore.query.ListMailboxArtifacts;
-import com.m365backup.restore.query.MailboxRestoreArtifactView;
+import com.m365backup.restore.domain.caller.CurrentCaller;
+import com.m365backup.restore.domain.query.ArtifactList;
+import com.m365backup.restore.domain.query.ListMailboxArtifacts;
+import com.m365backup.restore.domain.query.MailboxRestoreArtifactView;
+import com.m365backup.restore.domain.session.ArtifactRestoreStatus;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
-import com.m365backup.restore.session.ArtifactRestoreStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

@@ -1,11 +1,11 @@
 package com.m365backup.restore.query.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.m365backup.restore.caller.CurrentCaller;
-import com.m365backup.restore.query.FindRestoreSession;
-import com.m365backup.restore.query.ListRestoreSessions;
-import com.m365backup.restore.query.RestoreSessionPage;
-import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.domain.caller.CurrentCaller;
+import com.m365backup.restore.domain.query.FindRestoreSession;
+import com.m365backup.restore.domain.query.ListRestoreSessions;
+import com.m365backup.restore.domain.query.RestoreSessionPage;
+import com.m365backup.restore.domain.query.RestoreSessionView;
 import com.m365backup.restore.query.graph.DateTimeOffsets;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;

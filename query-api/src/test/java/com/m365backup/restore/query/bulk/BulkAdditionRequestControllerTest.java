@@ -1,14 +1,14 @@
 package com.m365backup.restore.query.bulk;
 
-import com.m365backup.restore.caller.Caller;
-import com.m365backup.restore.caller.CurrentCaller;
-import com.m365backup.restore.caller.IdentitySet;
-import com.m365backup.restore.query.BulkAdditionRequestList;
-import com.m365backup.restore.query.BulkAdditionRequestView;
-import com.m365backup.restore.query.ListBulkAdditionRequests;
-import com.m365backup.restore.query.PublicError;
-import com.m365backup.restore.query.PublicErrorDetail;
-import com.m365backup.restore.query.TimePeriodView;
+import com.m365backup.restore.domain.caller.Caller;
+import com.m365backup.restore.domain.caller.CurrentCaller;
+import com.m365backup.restore.domain.caller.IdentitySet;
+import com.m365backup.restore.domain.query.BulkAdditionRequestList;
+import com.m365backup.restore.domain.query.BulkAdditionRequestView;
+import com.m365backup.restore.domain.query.ListBulkAdditionRequests;
+import com.m365backup.restore.domain.query.PublicError;
+import com.m365backup.restore.domain.query.PublicErrorDetail;
+import com.m365backup.restore.domain.query.TimePeriodView;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

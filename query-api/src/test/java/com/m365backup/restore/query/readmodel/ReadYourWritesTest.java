@@ -1,6 +1,6 @@
 package com.m365backup.restore.query.readmodel;
 
-import com.m365backup.restore.query.AwaitRestoreSessionVersion;
+import com.m365backup.restore.domain.query.AwaitRestoreSessionVersion;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

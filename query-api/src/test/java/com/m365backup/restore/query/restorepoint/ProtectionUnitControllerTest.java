@@ -1,12 +1,12 @@
 package com.m365backup.restore.query.restorepoint;
 
 import com.jayway.jsonpath.JsonPath;
-import com.m365backup.restore.caller.Caller;
-import com.m365backup.restore.caller.CurrentCaller;
-import com.m365backup.restore.query.FindProtectionUnit;
-import com.m365backup.restore.query.ListProtectionUnits;
-import com.m365backup.restore.query.MailboxProtectionUnitView;
-import com.m365backup.restore.query.ProtectionUnitPage;
+import com.m365backup.restore.domain.caller.Caller;
+import com.m365backup.restore.domain.caller.CurrentCaller;
+import com.m365backup.restore.domain.query.FindProtectionUnit;
+import com.m365backup.restore.domain.query.ListProtectionUnits;
+import com.m365backup.restore.domain.query.MailboxProtectionUnitView;
+import com.m365backup.restore.domain.query.ProtectionUnitPage;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package com.m365backup.restore.query.restorepoint;
 
-import com.m365backup.restore.caller.Caller;
-import com.m365backup.restore.caller.CurrentCaller;
-import com.m365backup.restore.query.ListRestorePoints;
-import com.m365backup.restore.query.MailboxProtectionUnitView;
-import com.m365backup.restore.query.RestorePointList;
-import com.m365backup.restore.query.RestorePointView;
+import com.m365backup.restore.domain.caller.Caller;
+import com.m365backup.restore.domain.caller.CurrentCaller;
+import com.m365backup.restore.domain.query.ListRestorePoints;
+import com.m365backup.restore.domain.query.MailboxProtectionUnitView;
+import com.m365backup.restore.domain.query.RestorePointList;
+import com.m365backup.restore.domain.query.RestorePointView;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

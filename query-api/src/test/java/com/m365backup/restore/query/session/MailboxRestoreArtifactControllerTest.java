@@ -1,10 +1,10 @@
 package com.m365backup.restore.query.session;
 
 import com.jayway.jsonpath.JsonPath;
-import com.m365backup.restore.caller.Caller;
-import com.m365backup.restore.caller.CurrentCaller;
-import com.m365backup.restore.query.ArtifactList;
-import com.m365backup.restore.query.ListMailboxArtifacts;
+import com.m365backup.restore.domain.caller.Caller;
+import com.m365backup.restore.domain.caller.CurrentCaller;
+import com.m365backup.restore.domain.query.ArtifactList;
+import com.m365backup.restore.domain.query.ListMailboxArtifacts;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

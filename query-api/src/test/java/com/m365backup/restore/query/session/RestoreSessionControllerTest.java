@@ -1,11 +1,11 @@
 package com.m365backup.restore.query.session;
 
 import com.jayway.jsonpath.JsonPath;
-import com.m365backup.restore.caller.Caller;
-import com.m365backup.restore.caller.CurrentCaller;
-import com.m365backup.restore.query.FindRestoreSession;
-import com.m365backup.restore.query.ListRestoreSessions;
-import com.m365backup.restore.query.RestoreSessionPage;
+import com.m365backup.restore.domain.caller.Caller;
+import com.m365backup.restore.domain.caller.CurrentCaller;
+import com.m365backup.restore.domain.query.FindRestoreSession;
+import com.m365backup.restore.domain.query.ListRestoreSessions;
+import com.m365backup.restore.domain.query.RestoreSessionPage;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

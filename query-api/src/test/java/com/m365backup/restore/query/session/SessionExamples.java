@@ -1,10 +1,10 @@
 package com.m365backup.restore.query.session;
 
-import com.m365backup.restore.caller.IdentitySet;
-import com.m365backup.restore.query.ArtifactCount;
-import com.m365backup.restore.query.MailboxRestoreArtifactView;
-import com.m365backup.restore.query.RestorePointReference;
-import com.m365backup.restore.query.RestoreSessionView;
+import com.m365backup.restore.domain.caller.IdentitySet;
+import com.m365backup.restore.domain.query.ArtifactCount;
+import com.m365backup.restore.domain.query.MailboxRestoreArtifactView;
+import com.m365backup.restore.domain.query.RestorePointReference;
+import com.m365backup.restore.domain.query.RestoreSessionView;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,2 +1,0 @@
-/** The command-line modes of the audit: rebuilding the read model, and history to measure that rebuild with. */
-package com.m365backup.restore.audit;

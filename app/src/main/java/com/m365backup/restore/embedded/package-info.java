@@ -1,2 +1,0 @@
-/** The PostgreSQL the service starts for itself when no database server is configured. */
-package com.m365backup.restore.embedded;

@@ -1,0 +1,45 @@
+package com.m365backup.restore.app;
+
+import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.authentication.AccessTokenProvider;
+import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The official Graph beta SDK's client, pointed at the application under test instead of Microsoft's service, and
+ * sending a bearer token as it does to Graph.
+ */
+public final class GraphSdk {
+
+    private GraphSdk() {
+    }
+
+    /** A client with {@link TestTokens#administrator()}'s token. */
+    public static GraphServiceClient clientFor(int port) {
+        return clientFor(port, TestTokens.administrator());
+    }
+
+    public static GraphServiceClient clientFor(int port, String token) {
+        GraphServiceClient graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(
+                new StaticToken(token)));
+        graph.getRequestAdapter().setBaseUrl("http://127.0.0.1:" + port + "/beta");
+        return graph;
+    }
+
+    /** The SDK asks its token provider for every request; tests hand it one token. */
+    private record StaticToken(String token) implements AccessTokenProvider {
+
+        @Override
+        public String getAuthorizationToken(URI uri, Map<String, Object> additionalContext) {
+            return token;
+        }
+
+        @Override
+        public AllowedHostsValidator getAllowedHostsValidator() {
+            return new AllowedHostsValidator("127.0.0.1");
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package com.m365backup.restore.caller;
-
-/** The caller of the request being handled; the application decides how callers are recognised. */
-@FunctionalInterface
-public interface CurrentCaller {
-
-    Caller get();
-}

@@ -1,5 +1,0 @@
-package com.m365backup.restore.caller;
-
-/** A user or an application as Graph names it in an identitySet. */
-public record Identity(String id, String displayName) {
-}

@@ -1,5 +1,0 @@
-package com.m365backup.restore.query;
-
-/** Graph's restoreSessionArtifactCount. */
-public record ArtifactCount(int total, int completed, int failed, int inProgress) {
-}

@@ -1,7 +1,0 @@
-package com.m365backup.restore.query;
-
-import java.util.List;
-
-/** The artifacts of a session; {@code sessionFound} is false when the tenant has no such session. */
-public record ArtifactList(boolean sessionFound, List<MailboxRestoreArtifactView> artifacts) {
-}

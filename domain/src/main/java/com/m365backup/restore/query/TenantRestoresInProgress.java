@@ -1,5 +1,0 @@
-package com.m365backup.restore.query;
-
-/** A tenant's sessions activating or active, and their mailboxes that have not finished restoring. */
-public record TenantRestoresInProgress(int activeSessions, int mailboxesInRestore) {
-}

@@ -1,7 +1,0 @@
-package com.m365backup.restore.query;
-
-import java.time.OffsetDateTime;
-
-/** Graph's timePeriod. */
-public record TimePeriodView(OffsetDateTime startDateTime, OffsetDateTime endDateTime) {
-}
