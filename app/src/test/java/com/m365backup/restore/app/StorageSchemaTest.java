@@ -29,6 +29,19 @@ class StorageSchemaTest {
     }
 
     @Test
+    void snapshots_are_compressed_with_lz4_where_the_server_has_it() {
+        boolean serverHasLz4 = Boolean.TRUE.equals(jdbc.queryForObject("""
+                select coalesce(bool_or('lz4' = any (enumvals)), false) from pg_settings
+                where name = 'default_toast_compression'""", Boolean.class));
+        String compression = jdbc.queryForObject("""
+                select attcompression::text from pg_attribute
+                where attrelid = 'snapshot_event_entry'::regclass and attname = 'payload'""", String.class);
+
+        // 'l' is lz4; '' is the server's default (pglz).
+        assertThat(compression).isEqualTo(serverHasLz4 ? "l" : "");
+    }
+
+    @Test
     void the_processor_token_lives_in_postgresql() {
         Integer tokens = jdbc.queryForObject(
                 "select count(*) from token_entry where processor_name = 'restore-session-projection'", Integer.class);
