@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,16 +30,17 @@ class StorageSchemaTest {
     }
 
     @Test
-    void snapshots_are_compressed_with_lz4_where_the_server_has_it() {
+    void snapshots_are_compressed_with_lz4_where_the_server_has_it_and_else_stored_as_they_are() {
         boolean serverHasLz4 = Boolean.TRUE.equals(jdbc.queryForObject("""
                 select coalesce(bool_or('lz4' = any (enumvals)), false) from pg_settings
                 where name = 'default_toast_compression'""", Boolean.class));
-        String compression = jdbc.queryForObject("""
-                select attcompression::text from pg_attribute
-                where attrelid = 'snapshot_event_entry'::regclass and attname = 'payload'""", String.class);
+        Map<String, Object> payload = jdbc.queryForMap("""
+                select attcompression::text as compression, attstorage::text as storage from pg_attribute
+                where attrelid = 'snapshot_event_entry'::regclass and attname = 'payload'""");
 
-        // 'l' is lz4; '' is the server's default (pglz).
-        assertThat(compression).isEqualTo(serverHasLz4 ? "l" : "");
+        // Compression 'l' is lz4; storage 'e' is out of line and uncompressed, 'x' the default (compressed).
+        assertThat(payload).isEqualTo(serverHasLz4 ? Map.of("compression", "l", "storage", "x")
+                : Map.of("compression", "", "storage", "e"));
     }
 
     @Test

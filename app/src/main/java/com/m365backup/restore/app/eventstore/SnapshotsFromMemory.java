@@ -54,8 +54,11 @@ final class SnapshotsFromMemory<T> implements Snapshotter {
     private void fromMemory(Class<?> type, String aggregateIdentifier) {
         parked.checkOut(aggregateIdentifier).ifPresentOrElse(held -> {
             try {
+                long started = System.nanoTime();
                 eventStore.storeSnapshot(new GenericDomainEventMessage<>(aggregateType, aggregateIdentifier,
                         held.version(), held.root()));
+                log.debug("Snapshot of session {} at version {} stored in {} µs", aggregateIdentifier,
+                        held.version(), (System.nanoTime() - started) / 1_000);
             } catch (RuntimeException failed) {
                 // A snapshot only saves a later load some reading; the next threshold crossed takes another.
                 log.warn("No snapshot of session {} at version {}: {}", aggregateIdentifier, held.version(),

@@ -100,7 +100,7 @@ class RestoreSessionQueries {
                     RestoreSessionView session = RestoreSessionRows.session(rows, 0);
                     List<MailboxRestoreArtifactView> artifacts = new ArrayList<>();
                     do {
-                        MailboxRestoreArtifactView artifact = RestoreSessionRows.artifact(rows, "a_");
+                        MailboxRestoreArtifactView artifact = RestoreSessionRows.artifact(rows, RestoreSessionRows.ArtifactColumns.JOINED);
                         if (artifact != null) {
                             artifacts.add(artifact);
                         }

@@ -116,31 +116,83 @@ final class RestoreSessionRows {
     }
 
     static MailboxRestoreArtifactView artifact(ResultSet row, int rowNumber) throws SQLException {
-        return artifact(row, "");
+        return artifact(row, ArtifactColumns.OWN);
     }
 
-    /** The artifact of a row whose artifact columns are named with {@code prefix}; null when the row has none. */
-    static MailboxRestoreArtifactView artifact(ResultSet row, String prefix) throws SQLException {
-        if (row.getString(prefix + "id") == null) {
+    /** The artifact of a row whose artifact columns are named as {@code columns} says; null when the row has none. */
+    static MailboxRestoreArtifactView artifact(ResultSet row, ArtifactColumns columns) throws SQLException {
+        String id = row.getString(columns.id);
+        if (id == null) {
             return null;
         }
+        String errorCode = row.getString(columns.errorCode);
         return new MailboxRestoreArtifactView(
-                row.getString(prefix + "id"),
-                row.getString(prefix + "session_id"),
+                id,
+                row.getString(columns.sessionId),
                 // When the restore point was taken is the catalog's to say, not the events'.
-                new RestorePointReference(row.getString(prefix + "restore_point_id"),
-                        time(row, prefix + "restore_point_protection_date_time"),
-                        time(row, prefix + "restore_point_expiration_date_time")),
-                row.getString(prefix + "destination_type"),
-                row.getString(prefix + "status"),
-                time(row, prefix + "created_date_time"),
-                time(row, prefix + "start_date_time"),
-                time(row, prefix + "completion_date_time"),
-                error(row, prefix),
-                row.getString(prefix + "restored_folder_id"),
-                row.getString(prefix + "restored_folder_name"),
-                row.getObject(prefix + "restored_item_count", Integer.class),
-                row.getString(prefix + "search_response_id"));
+                new RestorePointReference(row.getString(columns.restorePointId),
+                        time(row, columns.restorePointProtectionDateTime),
+                        time(row, columns.restorePointExpirationDateTime)),
+                row.getString(columns.destinationType),
+                row.getString(columns.status),
+                time(row, columns.createdDateTime),
+                time(row, columns.startDateTime),
+                time(row, columns.completionDateTime),
+                errorCode == null ? null : new PublicError(errorCode, row.getString(columns.errorMessage),
+                        row.getString(columns.errorTarget)),
+                row.getString(columns.restoredFolderId),
+                row.getString(columns.restoredFolderName),
+                row.getObject(columns.restoredItemCount, Integer.class),
+                row.getString(columns.searchResponseId));
+    }
+
+    /**
+     * The names of an artifact's columns: its own ({@link #ARTIFACT_COLUMNS}) or {@code a_*} beside its session's
+     * ({@link #JOINED_ARTIFACT_COLUMNS}). Made once rather than joined for every column of every row: a GET of 50
+     * artifacts otherwise built and hashed 850 names, a twentieth of its time.
+     */
+    static final class ArtifactColumns {
+
+        static final ArtifactColumns OWN = new ArtifactColumns("");
+        static final ArtifactColumns JOINED = new ArtifactColumns("a_");
+
+        private final String id;
+        private final String sessionId;
+        private final String restorePointId;
+        private final String restorePointProtectionDateTime;
+        private final String restorePointExpirationDateTime;
+        private final String destinationType;
+        private final String status;
+        private final String createdDateTime;
+        private final String startDateTime;
+        private final String completionDateTime;
+        private final String errorCode;
+        private final String errorMessage;
+        private final String errorTarget;
+        private final String restoredFolderId;
+        private final String restoredFolderName;
+        private final String restoredItemCount;
+        private final String searchResponseId;
+
+        private ArtifactColumns(String prefix) {
+            id = prefix + "id";
+            sessionId = prefix + "session_id";
+            restorePointId = prefix + "restore_point_id";
+            restorePointProtectionDateTime = prefix + "restore_point_protection_date_time";
+            restorePointExpirationDateTime = prefix + "restore_point_expiration_date_time";
+            destinationType = prefix + "destination_type";
+            status = prefix + "status";
+            createdDateTime = prefix + "created_date_time";
+            startDateTime = prefix + "start_date_time";
+            completionDateTime = prefix + "completion_date_time";
+            errorCode = prefix + "error_code";
+            errorMessage = prefix + "error_message";
+            errorTarget = prefix + "error_target";
+            restoredFolderId = prefix + "restored_folder_id";
+            restoredFolderName = prefix + "restored_folder_name";
+            restoredItemCount = prefix + "restored_item_count";
+            searchResponseId = prefix + "search_response_id";
+        }
     }
 
     /**
@@ -222,13 +274,9 @@ final class RestoreSessionRows {
     }
 
     private static PublicError error(ResultSet row) throws SQLException {
-        return error(row, "");
-    }
-
-    private static PublicError error(ResultSet row, String prefix) throws SQLException {
-        String code = row.getString(prefix + "error_code");
-        return code == null ? null : new PublicError(code, row.getString(prefix + "error_message"),
-                row.getString(prefix + "error_target"));
+        String code = row.getString("error_code");
+        return code == null ? null : new PublicError(code, row.getString("error_message"),
+                row.getString("error_target"));
     }
 
     private static OffsetDateTime time(ResultSet row, String column) throws SQLException {
