@@ -1,8 +1,8 @@
 package com.m365backup.restore.app.security;
 
+import com.m365backup.restore.app.ServiceSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,8 +38,8 @@ class TokenDecoderConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, SecuritySettings settings, Clock clock,
-                          @Value("${restore.default-tenant-id}") String defaultTenant) {
-        return new VerifiedTokens(verifyingDecoder(resourceServer, settings, clock, defaultTenant),
+                          ServiceSettings service) {
+        return new VerifiedTokens(verifyingDecoder(resourceServer, settings, clock, service.defaultTenantId()),
                 times(settings, clock), VERIFIED_TOKENS);
     }
 
