@@ -1,6 +1,6 @@
 package com.m365backup.restore.app;
 
-import com.m365backup.restore.app.security.TokenCommand;
+import com.m365backup.restore.app.security.localtokens.TokenCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -44,6 +44,8 @@ class ConfigurationTableTest {
     private static final String OURS = "restore.";
 
     private static Set<String> read;
+    /** Read with {@code @Value} placeholders rather than through a properties record. */
+    private static Set<String> placeholders;
     /** Read by a condition only; may be internal (the audit's modes set restore.command from the first argument). */
     private static Set<String> switches;
     private static String table;
@@ -51,19 +53,21 @@ class ConfigurationTableTest {
     @BeforeAll
     static void collect() throws IOException {
         read = new TreeSet<>();
+        placeholders = new TreeSet<>();
         switches = new TreeSet<>();
         for (JavaClass type : new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("com.m365backup.restore")) {
             Class<?> loaded = type.reflect();
             read.addAll(boundKeys(loaded));
-            read.addAll(placeholderKeys(loaded));
+            placeholders.addAll(placeholderKeys(loaded));
             switches.addAll(conditionKeys(loaded));
         }
         Properties defaults = new Properties();
         try (InputStream properties = ConfigurationTableTest.class.getResourceAsStream("/application.properties")) {
             defaults.load(properties);
         }
+        read.addAll(placeholders);
         defaults.stringPropertyNames().stream().filter(key -> key.startsWith(OURS)).forEach(read::add);
         table = Files.readString(projectRoot().resolve("docs").resolve("configuration.md"));
     }
@@ -76,6 +80,12 @@ class ConfigurationTableTest {
                 .toList();
 
         assertThat(missing).as("rows | `key` | `ENVIRONMENT_VARIABLE` | default | what it does |").isEmpty();
+    }
+
+    @Test
+    void every_setting_is_read_through_the_properties_record_of_its_area() {
+        assertThat(placeholders).as("restore.* settings read with @Value instead of a @ConfigurationProperties record")
+                .isEmpty();
     }
 
     @Test

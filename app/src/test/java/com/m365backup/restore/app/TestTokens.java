@@ -1,7 +1,7 @@
 package com.m365backup.restore.app;
 
-import com.m365backup.restore.app.security.LocalTokenRequest;
-import com.m365backup.restore.app.security.LocalTokens;
+import com.m365backup.restore.app.security.localtokens.LocalTokenRequest;
+import com.m365backup.restore.app.security.localtokens.LocalTokens;
 import com.m365backup.restore.app.security.Permission;
 
 import java.nio.file.Path;

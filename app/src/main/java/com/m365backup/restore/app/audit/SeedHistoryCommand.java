@@ -1,5 +1,6 @@
 package com.m365backup.restore.app.audit;
 
+import com.m365backup.restore.app.ServiceSettings;
 import com.m365backup.restore.domain.caller.CallerMetaData;
 import com.m365backup.restore.domain.session.DestinationType;
 import com.m365backup.restore.domain.session.MailboxArtifactAdded;
@@ -10,7 +11,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,15 +42,13 @@ class SeedHistoryCommand implements ApplicationRunner {
     private final int artifactsPerSession;
 
     SeedHistoryCommand(EventStore eventStore, ProcessorsAtRest processors, Clock clock,
-                       @Value("${restore.default-tenant-id}") String tenantId,
-                       @Value("${restore.seed.sessions:5000}") int sessions,
-                       @Value("${restore.seed.artifacts-per-session:19}") int artifactsPerSession) {
+                       ServiceSettings service, SeedHistoryProperties seed) {
         this.eventStore = eventStore;
         this.processors = processors;
         this.clock = clock;
-        this.tenantId = tenantId;
-        this.sessions = sessions;
-        this.artifactsPerSession = artifactsPerSession;
+        this.tenantId = service.defaultTenantId();
+        this.sessions = seed.sessions();
+        this.artifactsPerSession = seed.artifactsPerSession();
     }
 
     @Override

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.m365backup.restore.app.ServiceSettings;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -41,7 +41,7 @@ class SerializerConfiguration {
 
     /** Sessions written before tenants existed belong to the tenant the service then served. */
     @Bean
-    TenantlessSessionUpcaster tenantlessSessionUpcaster(@Value("${restore.default-tenant-id}") String defaultTenantId) {
-        return new TenantlessSessionUpcaster(defaultTenantId);
+    TenantlessSessionUpcaster tenantlessSessionUpcaster(ServiceSettings settings) {
+        return new TenantlessSessionUpcaster(settings.defaultTenantId());
     }
 }

@@ -2,7 +2,7 @@ package com.m365backup.restore.app.operations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.m365backup.restore.app.security.LocalTokenCommand;
+import com.m365backup.restore.app.security.localtokens.LocalTokenCommand;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The OData query options and request headers the operations take. Each resource takes only the options its
- * controller's {@code QueryOptions.Capabilities} name; any other option is a 400, so the document lists exactly those.
+ * controller's {@code QueryCapabilities} name; any other option is a 400, so the document lists exactly those.
  */
 final class QueryParameters {
 

@@ -1,9 +1,9 @@
 package com.m365backup.restore.app.operations;
 
-import com.m365backup.restore.app.security.LocalTokenCommand;
+import com.m365backup.restore.app.ServiceSettings;
+import com.m365backup.restore.app.security.localtokens.LocalTokenCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
@@ -31,10 +31,10 @@ class ReadyLog {
     private final Path dataDirectory;
     private final LocalTokenCommand tokenCommand;
 
-    ReadyLog(Environment environment, @Value("${restore.data-directory}") Path dataDirectory,
+    ReadyLog(Environment environment, ServiceSettings settings,
              LocalTokenCommand tokenCommand) {
         this.environment = environment;
-        this.dataDirectory = dataDirectory;
+        this.dataDirectory = settings.dataDirectory();
         this.tokenCommand = tokenCommand;
     }
 

@@ -5,12 +5,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,9 +33,9 @@ class SessionStatusGauges {
     private long countedAt;
 
     SessionStatusGauges(JdbcTemplate jdbc, MeterRegistry registry,
-                        @Value("${restore.metrics.session-counts-max-age:10s}") Duration maxAge) {
+                        MetricsProperties settings) {
         this.jdbc = jdbc;
-        this.maxAgeNanos = maxAge.toNanos();
+        this.maxAgeNanos = settings.sessionCountsMaxAge().toNanos();
         for (RestoreSessionStatus status : RestoreSessionStatus.values()) {
             Gauge.builder(METER, this, gauges -> gauges.count(status.graphName()))
                     .description("Restore sessions by status, from the read model")

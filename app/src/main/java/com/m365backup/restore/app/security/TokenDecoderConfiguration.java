@@ -1,8 +1,10 @@
 package com.m365backup.restore.app.security;
 
+import com.m365backup.restore.app.ServiceSettings;
+import com.m365backup.restore.app.security.localtokens.LocalTokenSettings;
+import com.m365backup.restore.app.security.localtokens.LocalTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,7 +31,7 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 // The command-line modes (replay, seed-history) serve no HTTP and check no token.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({SecuritySettings.class, OperatorSettings.class})
+@EnableConfigurationProperties({SecuritySettings.class, OperatorSettings.class, LocalTokenSettings.class})
 class TokenDecoderConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TokenDecoderConfiguration.class);
@@ -37,19 +39,19 @@ class TokenDecoderConfiguration {
     private static final int VERIFIED_TOKENS = 10_000;
 
     @Bean
-    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, SecuritySettings settings, Clock clock,
-                          @Value("${restore.default-tenant-id}") String defaultTenant) {
-        return new VerifiedTokens(verifyingDecoder(resourceServer, settings, clock, defaultTenant),
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, SecuritySettings settings,
+                          LocalTokenSettings local, Clock clock, ServiceSettings service) {
+        return new VerifiedTokens(verifyingDecoder(resourceServer, settings, local, clock, service.defaultTenantId()),
                 times(settings, clock), VERIFIED_TOKENS);
     }
 
     private static JwtDecoder verifyingDecoder(OAuth2ResourceServerProperties resourceServer,
-                                               SecuritySettings settings, Clock clock, String defaultTenant) {
+                                               SecuritySettings settings, LocalTokenSettings local, Clock clock,
+                                               String defaultTenant) {
         OAuth2ResourceServerProperties.Jwt configured = resourceServer.getJwt();
         if (StringUtils.hasText(configured.getIssuerUri()) || StringUtils.hasText(configured.getJwkSetUri())) {
             return issuerDecoder(configured, settings, clock);
         }
-        SecuritySettings.LocalTokens local = settings.localTokens();
         if (!local.enabled()) {
             throw new IllegalStateException("No token issuer is configured and local tokens are off: set "
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (docs/security.md)");

@@ -1,6 +1,5 @@
 package com.m365backup.restore.app.tls;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
@@ -11,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -28,9 +26,8 @@ class SelfSignedTlsConfiguration {
     static final String BUNDLE = "restore-self-signed";
 
     @Bean
-    SelfSignedCertificate selfSignedCertificate(
-            @Value("${restore.tls.folder:${restore.data-directory}/tls}") Path folder, Clock clock) {
-        return SelfSignedCertificate.loadOrCreate(folder, clock);
+    SelfSignedCertificate selfSignedCertificate(SelfSignedTlsProperties settings, Clock clock) {
+        return SelfSignedCertificate.loadOrCreate(settings.folder(), clock);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.GraphSdk;
 import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.TestTokens;
+import com.m365backup.restore.app.security.localtokens.LocalTokenRequest;
 import com.m365backup.restore.domain.caller.CallerMetaData;
 import com.microsoft.graph.beta.models.ExchangeRestoreSession;
 import org.junit.jupiter.api.BeforeEach;

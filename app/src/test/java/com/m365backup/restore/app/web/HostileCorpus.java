@@ -1,7 +1,7 @@
 package com.m365backup.restore.app.web;
 
 import com.m365backup.restore.app.TestTokens;
-import com.m365backup.restore.app.security.LocalTokens;
+import com.m365backup.restore.app.security.localtokens.LocalTokens;
 import com.m365backup.restore.app.security.Permission;
 import com.nimbusds.jwt.JWTClaimsSet;
 

@@ -8,7 +8,7 @@ import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.RawHttp;
 import com.m365backup.restore.app.TestCatalog;
 import com.m365backup.restore.app.TestTokens;
-import com.m365backup.restore.app.security.LocalTokens;
+import com.m365backup.restore.app.security.localtokens.LocalTokens;
 import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

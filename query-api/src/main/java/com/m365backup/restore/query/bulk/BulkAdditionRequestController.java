@@ -1,12 +1,12 @@
 package com.m365backup.restore.query.bulk;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.BulkAdditionRequestList;
 import com.m365backup.restore.domain.query.BulkAdditionRequestView;
 import com.m365backup.restore.domain.query.ListBulkAdditionRequests;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
+import com.m365backup.restore.query.graph.QueryCapabilities;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import com.m365backup.restore.query.session.SessionId;
@@ -35,7 +35,7 @@ import java.util.Set;
 class BulkAdditionRequestController {
 
     static final String REQUESTS = "mailboxRestoreArtifactsBulkAdditionRequests";
-    private static final QueryOptions.Capabilities CAPABILITIES = new QueryOptions.Capabilities(Set.of(), Set.of(),
+    private static final QueryCapabilities CAPABILITIES = new QueryCapabilities(Set.of(), Set.of(),
             Set.of("id", "displayName", "destinationType", "protectionTimePeriod", "restorePointPreference", "tags",
                     "status", "error", "mailboxes", "directoryObjectIds", "protectionUnitIds", "createdBy",
                     "createdDateTime", "lastModifiedBy", "lastModifiedDateTime"),
@@ -43,12 +43,10 @@ class BulkAdditionRequestController {
 
     private final QueryGateway queries;
     private final CurrentCaller caller;
-    private final ObjectMapper json;
 
-    BulkAdditionRequestController(QueryGateway queries, CurrentCaller caller, ObjectMapper json) {
+    BulkAdditionRequestController(QueryGateway queries, CurrentCaller caller) {
         this.queries = queries;
         this.caller = caller;
-        this.json = json;
     }
 
     @GetMapping
@@ -60,7 +58,7 @@ class BulkAdditionRequestController {
         int to = Math.min(from + options.top(), all.size());
         return GraphCollection.page(RequestAddress.of(request),
                 "solutions/backupRestore/exchangeRestoreSessions('" + id.value() + "')/" + REQUESTS,
-                all.subList(from, to).stream().map(view -> options.selected(view, json)).toList(), all.size(),
+                all.subList(from, to).stream().map(options::selected).toList(), all.size(),
                 options);
     }
 
@@ -78,7 +76,7 @@ class BulkAdditionRequestController {
         return requestsOf(id, true).stream()
                 .filter(view -> view.id().equalsIgnoreCase(requestId))
                 .findFirst()
-                .map(view -> options.selected(view, json))
+                .map(options::selected)
                 .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "BulkRestoreArtifactsNotFound",
                         "Bulk addition request '" + requestId + "' was not found in restore session '" + id.value()
                                 + "'."));

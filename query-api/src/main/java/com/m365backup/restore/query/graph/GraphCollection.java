@@ -27,7 +27,7 @@ public record GraphCollection<T>(
         long next = (long) options.skip() + page.size();
         // An empty page ($top=0, the idiom for "just the count") would link to itself for ever.
         String nextLink = !page.isEmpty() && next < total
-                ? address.resourceUrl() + "?" + options.queryForPageAt((int) next)
+                ? NextLinks.pageAt(address, options, (int) next)
                 : null;
         return new GraphCollection<>(address.context(resource), options.count() ? Long.valueOf(total) : null,
                 nextLink, List.copyOf(page));
@@ -40,7 +40,7 @@ public record GraphCollection<T>(
     public static <T> GraphCollection<T> pageBefore(RequestAddress address, String resource, List<T> page, long total,
                                                     QueryOptions options, QueryOptions.After next) {
         String nextLink = !page.isEmpty() && next != null
-                ? address.resourceUrl() + "?" + options.queryForPageAfter(next)
+                ? NextLinks.pageAfter(address, options, next)
                 : null;
         return new GraphCollection<>(address.context(resource), options.count() ? Long.valueOf(total) : null,
                 nextLink, List.copyOf(page));

@@ -1,6 +1,5 @@
 package com.m365backup.restore.query.restorepoint;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.FindProtectionUnit;
 import com.m365backup.restore.domain.query.ListProtectionUnits;
@@ -8,6 +7,7 @@ import com.m365backup.restore.domain.query.MailboxProtectionUnitView;
 import com.m365backup.restore.domain.query.ProtectionUnitPage;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
+import com.m365backup.restore.query.graph.QueryCapabilities;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +43,7 @@ class ProtectionUnitController {
     private static final String EMAIL = "email";
     private static final String DISPLAY_NAME = "displayName";
     private static final String DIRECTORY_OBJECT_ID = "directoryObjectId";
-    private static final QueryOptions.Capabilities CAPABILITIES = new QueryOptions.Capabilities(
+    private static final QueryCapabilities CAPABILITIES = new QueryCapabilities(
             Set.of(EMAIL, DISPLAY_NAME, DIRECTORY_OBJECT_ID), Set.of(),
             Set.of("id", DIRECTORY_OBJECT_ID, DISPLAY_NAME, EMAIL, "mailboxType", "status", "policyId",
                     "protectionSources", "backupRetentionPeriodInDays", "billingPolicyId", "createdBy",
@@ -53,12 +53,10 @@ class ProtectionUnitController {
 
     private final QueryGateway queries;
     private final CurrentCaller caller;
-    private final ObjectMapper json;
 
-    ProtectionUnitController(QueryGateway queries, CurrentCaller caller, ObjectMapper json) {
+    ProtectionUnitController(QueryGateway queries, CurrentCaller caller) {
         this.queries = queries;
         this.caller = caller;
-        this.json = json;
     }
 
     @GetMapping("/protectionUnits")
@@ -94,7 +92,7 @@ class ProtectionUnitController {
                 // Another tenant's unit is answered as one that does not exist, so that nothing tells them apart.
                 .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "itemNotFound",
                         "Protection unit '" + unitId + "' was not found."));
-        return options.selected(unit, json);
+        return options.selected(unit);
     }
 
     private GraphCollection<Object> units(HttpServletRequest request, String resource) {
@@ -105,7 +103,7 @@ class ProtectionUnitController {
                 ? positionOf(units.get(units.size() - 1))
                 : null;
         return GraphCollection.pageBefore(RequestAddress.of(request), resource,
-                units.stream().map(unit -> options.selected(unit, json)).toList(), page.total(), options, next);
+                units.stream().map(options::selected).toList(), page.total(), options, next);
     }
 
     private ProtectionUnitPage page(QueryOptions options, int top) {

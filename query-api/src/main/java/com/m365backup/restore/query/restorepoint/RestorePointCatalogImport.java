@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -27,6 +27,7 @@ import java.util.Set;
  * updated, so the same file can be imported at every start.
  */
 @Component
+@EnableConfigurationProperties(RestorePointCatalogProperties.class)
 public class RestorePointCatalogImport implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(RestorePointCatalogImport.class);
@@ -40,12 +41,12 @@ public class RestorePointCatalogImport implements SmartInitializingSingleton {
 
     RestorePointCatalogImport(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
                               ObjectMapper json, ResourceLoader resources,
-                              @Value("${restore.catalog.file:}") String file) {
+                              RestorePointCatalogProperties settings) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
         this.resources = resources;
-        this.file = file;
+        this.file = settings.file();
     }
 
     @Override

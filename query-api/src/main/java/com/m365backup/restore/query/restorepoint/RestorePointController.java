@@ -10,6 +10,7 @@ import com.m365backup.restore.domain.query.SearchRestorePoints;
 import com.m365backup.restore.domain.session.ArtifactQuery;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
+import com.m365backup.restore.query.graph.QueryCapabilities;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +47,7 @@ class RestorePointController {
     private static final String PROTECTION_DATE_TIME = "protectionDateTime";
     /** Graph's list answers at most five restore points. */
     private static final int LIST_LIMIT = 5;
-    private static final QueryOptions.Capabilities LIST_CAPABILITIES = new QueryOptions.Capabilities(
+    private static final QueryCapabilities LIST_CAPABILITIES = new QueryCapabilities(
             Set.of(PROTECTION_DATE_TIME), Set.of(PROTECTION_DATE_TIME), Set.of(), List.of(PROTECTION_UNIT))
             .withOperators("lt", "le", "gt", "ge")
             .withFilterInExpand(PROTECTION_UNIT, "id")

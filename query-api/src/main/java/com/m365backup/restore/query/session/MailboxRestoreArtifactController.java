@@ -1,6 +1,5 @@
 package com.m365backup.restore.query.session;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.ArtifactList;
 import com.m365backup.restore.domain.query.ListMailboxArtifacts;
@@ -8,6 +7,7 @@ import com.m365backup.restore.domain.query.MailboxRestoreArtifactView;
 import com.m365backup.restore.domain.session.ArtifactRestoreStatus;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
+import com.m365backup.restore.query.graph.QueryCapabilities;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,19 +48,17 @@ class MailboxRestoreArtifactController {
     private static final Set<String> SELECTABLE = Set.of("id", "restorePoint", "destinationType", "status",
             "createdDateTime", "startDateTime", "completionDateTime", "error", "restoredFolderId",
             "restoredFolderName", "restoredItemCount");
-    private static final QueryOptions.Capabilities CAPABILITIES = new QueryOptions.Capabilities(Set.of("status"),
+    private static final QueryCapabilities CAPABILITIES = new QueryCapabilities(Set.of("status"),
             Set.of(), SELECTABLE, List.of(RESTORE_POINT));
-    private static final QueryOptions.Capabilities GRANULAR_CAPABILITIES = new QueryOptions.Capabilities(
+    private static final QueryCapabilities GRANULAR_CAPABILITIES = new QueryCapabilities(
             Set.of("status"), Set.of(), union(SELECTABLE, "searchResponseId"), List.of(RESTORE_POINT));
 
     private final QueryGateway queries;
     private final CurrentCaller caller;
-    private final ObjectMapper json;
 
-    MailboxRestoreArtifactController(QueryGateway queries, CurrentCaller caller, ObjectMapper json) {
+    MailboxRestoreArtifactController(QueryGateway queries, CurrentCaller caller) {
         this.queries = queries;
         this.caller = caller;
-        this.json = json;
     }
 
     @GetMapping
@@ -78,7 +76,7 @@ class MailboxRestoreArtifactController {
         int to = Math.min(from + options.top(), all.size());
         return GraphCollection.page(RequestAddress.of(request),
                 "solutions/backupRestore/exchangeRestoreSessions('" + id.value() + "')/" + collection,
-                all.subList(from, to).stream().map(artifact -> options.selected(artifact, json)).toList(),
+                all.subList(from, to).stream().map(options::selected).toList(),
                 all.size(), options);
     }
 
@@ -116,7 +114,7 @@ class MailboxRestoreArtifactController {
         return artifactsOf(id, collection).stream()
                 .filter(artifact -> artifact.id().equalsIgnoreCase(artifactId))
                 .findFirst()
-                .map(artifact -> options.selected(artifact, json))
+                .map(options::selected)
                 .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "itemNotFound",
                         (granular(collection) ? "Granular mailbox restore artifact '" : "Mailbox restore artifact '")
                                 + artifactId + "' was not found in restore session '" + id.value() + "'."));
@@ -137,7 +135,7 @@ class MailboxRestoreArtifactController {
         return GRANULAR_ARTIFACTS.equals(collection);
     }
 
-    private static QueryOptions.Capabilities capabilities(String collection) {
+    private static QueryCapabilities capabilities(String collection) {
         return granular(collection) ? GRANULAR_CAPABILITIES : CAPABILITIES;
     }
 

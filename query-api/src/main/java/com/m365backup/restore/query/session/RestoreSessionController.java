@@ -1,6 +1,5 @@
 package com.m365backup.restore.query.session;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.FindRestoreSession;
 import com.m365backup.restore.domain.query.ListRestoreSessions;
@@ -9,6 +8,7 @@ import com.m365backup.restore.domain.query.RestoreSessionView;
 import com.m365backup.restore.query.graph.DateTimeOffsets;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.GraphErrors;
+import com.m365backup.restore.query.graph.QueryCapabilities;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,12 +48,10 @@ class RestoreSessionController {
 
     private final QueryGateway queries;
     private final CurrentCaller caller;
-    private final ObjectMapper json;
 
-    RestoreSessionController(QueryGateway queries, CurrentCaller caller, ObjectMapper json) {
+    RestoreSessionController(QueryGateway queries, CurrentCaller caller) {
         this.queries = queries;
         this.caller = caller;
-        this.json = json;
     }
 
     @GetMapping("/exchangeRestoreSessions")
@@ -105,12 +103,12 @@ class RestoreSessionController {
                 : null;
         return GraphCollection.pageBefore(RequestAddress.of(request), resource,
                 page.sessions().stream().map(enums::shown).map(view -> expanded(view, options))
-                        .map(view -> options.selected(view, json)).toList(),
+                        .map(options::selected).toList(),
                 page.total(), options, next);
     }
 
-    private static QueryOptions.Capabilities capabilities(String... expandable) {
-        return new QueryOptions.Capabilities(Set.of(STATUS, CREATED), Set.of(CREATED, LAST_MODIFIED), SELECTABLE,
+    private static QueryCapabilities capabilities(String... expandable) {
+        return new QueryCapabilities(Set.of(STATUS, CREATED), Set.of(CREATED, LAST_MODIFIED), SELECTABLE,
                 List.of(expandable));
     }
 
@@ -158,7 +156,7 @@ class RestoreSessionController {
                 .join()
                 .orElseThrow(id::notFound);
         return ResponseEntity.ok().eTag(session.etag())
-                .body(options.selected(expanded(EvolvableEnums.of(request).shown(session), options), json));
+                .body(options.selected(expanded(EvolvableEnums.of(request).shown(session), options)));
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.m365backup.restore.app.security;
+package com.m365backup.restore.app.security.localtokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

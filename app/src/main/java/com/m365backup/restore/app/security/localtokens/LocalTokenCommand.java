@@ -1,4 +1,4 @@
-package com.m365backup.restore.app.security;
+package com.m365backup.restore.app.security.localtokens;
 
 import com.m365backup.restore.app.ServiceLocation;
 import org.springframework.core.env.CommandLinePropertySource;

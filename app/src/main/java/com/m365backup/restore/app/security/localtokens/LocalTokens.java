@@ -1,4 +1,4 @@
-package com.m365backup.restore.app.security;
+package com.m365backup.restore.app.security.localtokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -102,7 +102,7 @@ public final class LocalTokens {
     }
 
     /** A decoder that accepts what this key signed, and nothing else; its validator checks the claims. */
-    NimbusJwtDecoder decoder() {
+    public NimbusJwtDecoder decoder() {
         try {
             return NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey())
                     .signatureAlgorithm(SignatureAlgorithm.RS256)

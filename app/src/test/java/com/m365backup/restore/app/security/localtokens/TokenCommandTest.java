@@ -1,9 +1,11 @@
-package com.m365backup.restore.app.security;
+package com.m365backup.restore.app.security.localtokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.TestTokens;
+import com.m365backup.restore.app.security.Permission;
+import com.m365backup.restore.app.security.SecuritySettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +32,9 @@ class TokenCommandTest {
 
     @Autowired
     SecuritySettings settings;
+
+    @Autowired
+    LocalTokenSettings localTokens;
 
     @Value("${restore.default-tenant-id}")
     String defaultTenant;
@@ -92,7 +97,18 @@ class TokenCommandTest {
         assertThat(TokenCommandLine.parse(new String[]{"--scopes", "a, b c"}).scopes()).isEqualTo(List.of("a", "b", "c"));
     }
 
+    @Test
+    void an_option_takes_its_value_after_a_space_or_an_equals_sign() {
+        TokenCommandLine spaced = TokenCommandLine.parse(new String[]{"--tenant", "t", "--app", "a", "--app-name",
+                "A B", "--roles", "", "--restore.data-directory=/srv/restore", "stray"});
+        TokenCommandLine joined = TokenCommandLine.parse(new String[]{"--tenant=t", "--app=a", "--app-name=A B",
+                "--roles=", "--restore.data-directory=/srv/restore", "stray"});
+
+        assertThat(spaced).isEqualTo(joined)
+                .isEqualTo(new TokenCommandLine("t", null, null, "a", "A B", null, List.of(), null));
+    }
+
     private String issue(String... arguments) {
-        return TokenCommand.issue(TokenCommandLine.parse(arguments), settings, defaultTenant);
+        return TokenCommand.issue(TokenCommandLine.parse(arguments), settings, localTokens, defaultTenant);
     }
 }

@@ -1,6 +1,9 @@
-package com.m365backup.restore.app.security;
+package com.m365backup.restore.app.security.localtokens;
 
 import com.m365backup.restore.app.ServiceLocation;
+import com.m365backup.restore.app.ServiceSettings;
+import com.m365backup.restore.app.security.Permission;
+import com.m365backup.restore.app.security.SecuritySettings;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,7 +22,7 @@ import java.util.List;
  * and needs no database. Without options: a user of the default tenant who may read, write, search and audit.
  */
 // Not a @Configuration: the service's component scan must not pick it up; it is only ever the source of its own run.
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, LocalTokenSettings.class, ServiceSettings.class})
 public class TokenCommand {
 
     /** The user of local tokens when none is named. */
@@ -34,9 +37,8 @@ public class TokenCommand {
                 // The token alone goes to the standard output, so that TOKEN=$(...) works.
                 .properties("logging.level.root=WARN")
                 .run(arguments)) {
-            SecuritySettings settings = context.getBean(SecuritySettings.class);
-            String defaultTenant = context.getEnvironment().getRequiredProperty("restore.default-tenant-id");
-            System.out.println(issue(options, settings, defaultTenant));
+            System.out.println(issue(options, context.getBean(SecuritySettings.class),
+                    context.getBean(LocalTokenSettings.class), context.getBean(ServiceSettings.class).defaultTenantId()));
         }
     }
 
@@ -58,8 +60,8 @@ public class TokenCommand {
                 .orElse("the token command of the service's jar (docs/security.md)");
     }
 
-    static String issue(TokenCommandLine options, SecuritySettings settings, String defaultTenant) {
-        SecuritySettings.LocalTokens local = settings.localTokens();
+    static String issue(TokenCommandLine options, SecuritySettings settings, LocalTokenSettings local,
+                        String defaultTenant) {
         if (!local.enabled()) {
             throw new IllegalStateException("Local tokens are turned off (restore.security.local-tokens.enabled)");
         }
