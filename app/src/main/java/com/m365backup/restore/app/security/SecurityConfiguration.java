@@ -80,6 +80,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest().access(new PermissionCheck(new GraphPathPermissions(settings.auditRole(), operator))))
                 .oauth2ResourceServer(tokens -> tokens
+                        .bearerTokenResolver(new BearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(permissions))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
