@@ -32,6 +32,12 @@ final class PostgresOutput extends TurboFilter {
             "\\b(DEBUG\\d?|LOG|INFO|NOTICE|WARNING|ERROR|FATAL|PANIC|DETAIL|HINT|STATEMENT|CONTEXT|LOCATION):  ");
     private static final Pattern TOOL_FAILURE = Pattern.compile("^\\w+: (error|fatal|could not)\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * What PostgreSQL says, as a FATAL, of a connection still open when it is stopped: the embedded server is stopped
+     * by this service only, as it stops itself, so it is no fault (and on a busy machine a processor's connection
+     * can outlive the pool's closing by a moment).
+     */
+    private static final String OWN_SHUTDOWN = "FATAL:  terminating connection due to administrator command";
     private static final Logger log = LoggerFactory.getLogger(PostgresOutput.class);
 
     private PostgresOutput() {
@@ -66,6 +72,9 @@ final class PostgresOutput extends TurboFilter {
     }
 
     static String levelOf(String line) {
+        if (line.contains(OWN_SHUTDOWN)) {
+            return "INFO";
+        }
         Matcher severity = SEVERITY.matcher(line);
         if (severity.find()) {
             return switch (severity.group(1)) {

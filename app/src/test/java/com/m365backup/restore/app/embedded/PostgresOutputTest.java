@@ -18,6 +18,7 @@ class PostgresOutputTest {
             "2026-12-01 13:01:39.260 UTC [5810] ERROR:  duplicate key value violates unique constraint|INFO",
             "2026-12-01 13:01:39.260 UTC [5810] STATEMENT:  insert into domain_event_entry values ($1)|DEBUG",
             "2026-12-01 13:01:39.260 UTC [5810] FATAL:  could not open file \"global/pg_filenode.map\"|ERROR",
+            "2026-12-01 13:01:39.260 UTC [5810] FATAL:  terminating connection due to administrator command|INFO",
             "2026-12-01 13:01:39.260 UTC [5806] PANIC:  could not write to file \"pg_wal/xlogtemp.5806\"|ERROR",
             "initdb: error: directory \"/data/postgres\" exists but is not empty|ERROR",
             "pg_ctl: could not start server|ERROR"})
