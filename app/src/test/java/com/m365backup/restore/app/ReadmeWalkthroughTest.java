@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.File;
 import java.io.IOException;
@@ -37,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * walk-through says it made.
  */
 @FastRestores
-class ReadmeWalkthroughTest {
+class ReadmeWalkthroughTest extends RunningApplicationTest {
 
     private static final String SECTION = "## Walk-through with curl";
     private static final Pattern BASH_BLOCK = Pattern.compile("(?ms)^```bash\\n(.*?)^```$");
@@ -50,9 +49,6 @@ class ReadmeWalkthroughTest {
     /** The ids the walk-through keeps, which the test then looks up. */
     private static final List<String> KEPT = List.of("SESSION", "A", "B", "DRAFT", "UNIT", "LATEST", "BULK", "SEARCH",
             "GRANULAR");
-
-    @LocalServerPort
-    int port;
 
     @TempDir
     Path work;

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Puts restore points of a test's own into the catalog, through the same import the service runs at start-up, so
@@ -21,6 +23,11 @@ public record TestCatalog(RestorePointCatalogImport catalog, String tenantId) {
     /** A restore point that is valid for years, on a mailbox of its own; answers its id. */
     public String restorePoint(String id) {
         return onMailbox("mailbox-of-" + id, id)[0];
+    }
+
+    /** That many restore points, each valid for years on a mailbox of its own, their ids starting with the prefix. */
+    public List<String> restorePoints(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> restorePoint(prefix + UUID.randomUUID())).toList();
     }
 
     /** A restore point that has expired, on a mailbox of its own; answers its id. */

@@ -3,9 +3,13 @@ package com.m365backup.restore.app;
 import com.m365backup.restore.app.security.localtokens.LocalTokenRequest;
 import com.m365backup.restore.app.security.localtokens.LocalTokens;
 import com.m365backup.restore.app.security.Permission;
+import com.nimbusds.jwt.JWTClaimsSet;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 /**
@@ -44,6 +48,24 @@ public final class TestTokens {
     /** The service's own operations: an application of the operating tenant with the operator role. */
     public static String operator() {
         return application(TENANT, "0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f", "Operations", List.of(OPERATOR_ROLE));
+    }
+
+    /**
+     * The claims of a good delegated token of {@link #USER_NAME} in {@link #TENANT}, valid for an hour, without
+     * {@code scp} or {@code roles}: a starting point for tokens a test shapes itself.
+     */
+    public static JWTClaimsSet.Builder delegatedClaims() {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(USER_ID)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .claim("tid", TENANT)
+                .claim("oid", USER_ID)
+                .claim("name", USER_NAME);
     }
 
     public static String user(String tenant, List<String> scopes, List<String> roles) {

@@ -2,17 +2,12 @@ package com.m365backup.restore.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,28 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with its artifacts expanded answered then, rebuilt from the events, and nothing else is changed by asking.
  */
 @IntegrationTest
-class AuditPastStateTest {
+class AuditPastStateTest extends RunningApplicationTest {
 
     private static final String SESSIONS = "/solutions/backupRestore/exchangeRestoreSessions";
     private static final String EXPANDED = "?$expand=mailboxRestoreArtifacts";
     private static final String FIRST_POINT = "0a014d8c-71fe-4d00-a01a-31850bc5b32c";
     private static final String SECOND_POINT = "1b014d8c-71fe-4d00-a01a-31850bc5b32c";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private GraphHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new GraphHttp(port);
-    }
 
     @Test
     void the_session_at_each_version_and_time_is_what_the_graph_get_answered_then() {
@@ -104,10 +83,10 @@ class AuditPastStateTest {
         JsonNode beforeDelete = graphGet(session);
         Instant draftBy = Instant.now();
         assertThat(http.delete(SESSIONS + "/" + session).status()).isEqualTo(204);
-        List<String> events = new EventStoreReader(jdbc).eventTypesOf(session);
-        assertThat(events).last().isEqualTo("RestoreSessionDeleted");
+        List<String> stored = events.eventTypesOf(session);
+        assertThat(stored).last().isEqualTo("RestoreSessionDeleted");
 
-        assertThat(pastAtVersion(session, events.size() - 1)).isEqualTo(marked(beforeDelete, true));
+        assertThat(pastAtVersion(session, stored.size() - 1)).isEqualTo(marked(beforeDelete, true));
         assertThat(pastAsOf(session, Instant.now())).isEqualTo(marked(beforeDelete, true));
         assertThat(pastAsOf(session, draftBy)).isEqualTo(marked(beforeDelete, false));
         assertThat(http.get("/audit/restoreSessions/" + session + "/events").json().get("deleted").asBoolean())

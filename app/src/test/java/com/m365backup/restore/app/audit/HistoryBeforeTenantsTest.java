@@ -2,11 +2,8 @@ package com.m365backup.restore.app.audit;
 
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,27 +17,17 @@ import static org.awaitility.Awaitility.await;
  * tenantId) is read through the upcaster by the audit, the read model and the aggregate alike.
  */
 @IntegrationTest
-class HistoryBeforeTenantsTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Value("${restore.default-tenant-id}")
-    String defaultTenant;
+class HistoryBeforeTenantsTest extends RunningApplicationTest {
 
     @Test
     void a_session_stored_before_tenants_is_read_in_the_tenant_the_service_then_served() {
         String sessionId = UUID.randomUUID().toString();
         storeAsTheFirstVersionDid(sessionId);
-        GraphHttp http = new GraphHttp(port);
 
         GraphHttp.Response history = http.get("/audit/restoreSessions/" + sessionId + "/events");
 
         assertThat(history.status()).as(history.body()).isEqualTo(200);
-        assertThat(history.json().get("value").get(0).get("payload").get("tenantId").asText()).isEqualTo(defaultTenant);
+        assertThat(history.json().get("value").get(0).get("payload").get("tenantId").asText()).isEqualTo(tenant);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(http.get("/solutions/backupRestore/exchangeRestoreSessions/" + sessionId).status())
                         .isEqualTo(200));

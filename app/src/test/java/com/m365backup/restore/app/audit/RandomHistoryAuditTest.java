@@ -2,10 +2,9 @@ package com.m365backup.restore.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestCatalog;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import com.m365backup.restore.app.engine.MailboxRestore;
 import com.m365backup.restore.app.engine.MailboxRestoreRefused;
@@ -13,16 +12,12 @@ import com.m365backup.restore.app.engine.MailboxRestorer;
 import com.m365backup.restore.app.engine.RestoredMailbox;
 import com.m365backup.restore.domain.session.ArtifactErrorCode;
 import com.m365backup.restore.domain.session.DestinationType;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,7 +49,7 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @Import(RandomHistoryAuditTest.Steered.class)
-class RandomHistoryAuditTest {
+class RandomHistoryAuditTest extends RunningApplicationTest {
 
     private static final String SEED_PROPERTY = "audit.random.seed";
     private static final int SESSIONS = 28;
@@ -141,24 +136,9 @@ class RandomHistoryAuditTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
     @Autowired
     SteeredRestorer restorer;
 
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private GraphHttp http;
-    private TestCatalog catalog;
-    private EventStoreReader events;
     private Random random;
     private String run;
     private final Map<String, Integer> outcomes = new TreeMap<>();
@@ -170,9 +150,6 @@ class RandomHistoryAuditTest {
                 + ")");
         random = new Random(seed);
         run = Long.toHexString(seed);
-        http = new GraphHttp(port);
-        catalog = new TestCatalog(catalogImport, tenant);
-        events = new EventStoreReader(jdbc);
         long started = System.nanoTime();
 
         List<Tracked> sessions = new ArrayList<>();

@@ -3,6 +3,7 @@ package com.m365backup.restore.app.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import com.m365backup.restore.domain.caller.CallerMetaData;
 import com.m365backup.restore.domain.session.DestinationType;
@@ -13,8 +14,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,20 +34,13 @@ import static org.awaitility.Awaitility.await;
  * read model all along.
  */
 @IntegrationTest
-class ReadModelReplayTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class ReadModelReplayTest extends RunningApplicationTest {
 
     @Autowired
     EventStore eventStore;
 
     @Test
     void a_replay_rebuilds_the_read_model_row_for_row() {
-        GraphHttp http = new GraphHttp(port);
         GraphHttp.Response created = http.post("/solutions/backupRestore/exchangeRestoreSessions", """
                 {"mailboxRestoreArtifacts": [
                   {"restorePoint": {"@odata.id": "0a014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "new"},
@@ -102,7 +94,6 @@ class ReadModelReplayTest {
      */
     @Test
     void every_read_during_a_replay_sees_the_whole_read_model() throws Exception {
-        GraphHttp http = new GraphHttp(port);
         List<String> sessions = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             sessions.add(http.post("/solutions/backupRestore/exchangeRestoreSessions", "{}").json().get("id").asText());

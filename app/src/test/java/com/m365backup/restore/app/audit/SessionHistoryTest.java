@@ -3,9 +3,8 @@ package com.m365backup.restore.app.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 import java.util.UUID;
@@ -15,19 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** An auditor reads a session's history over HTTP: every change in order, when, in which request. */
 @IntegrationTest
-class SessionHistoryTest {
+class SessionHistoryTest extends RunningApplicationTest {
 
     private static final String SESSIONS = "/solutions/backupRestore/exchangeRestoreSessions";
-
-    @LocalServerPort
-    int port;
-
-    private GraphHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new GraphHttp(port);
-    }
 
     @Test
     void the_history_lists_every_change_in_order_and_a_rejected_item_adds_nothing() throws Exception {

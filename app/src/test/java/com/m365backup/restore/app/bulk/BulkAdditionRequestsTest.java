@@ -1,25 +1,17 @@
 package com.m365backup.restore.app.bulk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.FastRestores;
 import com.m365backup.restore.app.GraphHttp;
-import com.m365backup.restore.app.TestCatalog;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,6 +22,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import static com.m365backup.restore.app.GraphAnswers.assertGraphError;
+import static com.m365backup.restore.app.GraphAnswers.json;
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static com.m365backup.restore.app.TestCatalog.email;
 import static com.m365backup.restore.app.TestCatalog.takenAt;
 import static com.m365backup.restore.app.TestCatalog.user;
@@ -43,9 +38,8 @@ import static org.awaitility.Awaitility.await;
  * its deletion; and every error row of the section, each checked against the event store afterwards.
  */
 @FastRestores
-class BulkAdditionRequestsTest {
+class BulkAdditionRequestsTest extends RunningApplicationTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final String ACTIVATE = "/beta/solutions/backupRestore/restoreSessions/%s/activate";
     private static final String REQUESTS = "/mailboxRestoreArtifactsBulkAdditionRequests";
     private static final OffsetDateTime FEBRUARY = OffsetDateTime.of(2026, 2, 1, 2, 0, 0, 0, ZoneOffset.UTC);
@@ -53,30 +47,11 @@ class BulkAdditionRequestsTest {
     private static final OffsetDateTime APRIL = OffsetDateTime.of(2026, 4, 1, 2, 0, 0, 0, ZoneOffset.UTC);
     private static final String YEAR = """
             {"startDateTime": "2026-01-01T00:00:00Z", "endDateTime": "2026-12-31T00:00:00Z"}""";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private GraphHttp http;
-    private TestCatalog catalog;
-    private EventStoreReader events;
     private String prefix;
 
     @BeforeEach
     void connect() {
-        http = new GraphHttp(port);
-        catalog = new TestCatalog(catalogImport, tenant);
-        events = new EventStoreReader(jdbc);
         prefix = "bulk-" + UUID.randomUUID();
     }
 
@@ -162,10 +137,7 @@ class BulkAdditionRequestsTest {
     @Test
     void a_request_whose_every_mailbox_resolves_is_completed_without_error() {
         String session = emptyDraft();
-        String adele = mailboxWithThreeRestorePoints("adele");
-        String requestId = created(session, """
-                {"mailboxes": ["%s"], "protectionTimePeriod": %s, "destinationType": "inPlace"}"""
-                .formatted(email(adele), YEAR));
+        String requestId = aRequestForAdeleInPlace(session);
 
         assertThat(http.post(ACTIVATE.formatted(session), "").status()).isEqualTo(200);
 
@@ -229,10 +201,7 @@ class BulkAdditionRequestsTest {
     @Test
     void a_resolved_request_is_deleted_and_its_artifacts_stay() {
         String session = emptyDraft();
-        String adele = mailboxWithThreeRestorePoints("adele");
-        String requestId = created(session, """
-                {"mailboxes": ["%s"], "protectionTimePeriod": %s, "destinationType": "inPlace"}"""
-                .formatted(email(adele), YEAR));
+        String requestId = aRequestForAdeleInPlace(session);
         assertThat(http.post(ACTIVATE.formatted(session), "").status()).isEqualTo(200);
         awaitEnd(session);
 
@@ -516,25 +485,19 @@ class BulkAdditionRequestsTest {
                 .toList();
     }
 
+    /** A request of the session for one mailbox with three restore points in the year, restored in place. */
+    private String aRequestForAdeleInPlace(String session) {
+        String adele = mailboxWithThreeRestorePoints("adele");
+        return created(session, """
+                {"mailboxes": ["%s"], "protectionTimePeriod": %s, "destinationType": "inPlace"}"""
+                .formatted(email(adele), YEAR));
+    }
+
     private JsonNode awaitEnd(String session) {
         String path = SESSIONS + "/" + session + "?$expand=mailboxRestoreArtifacts";
         return await().atMost(Duration.ofSeconds(30))
                 .until(() -> http.get(path, "Prefer", "include-unknown-enum-members").json(),
                         body -> List.of("completed", "completedWithError", "failed")
                                 .contains(body.get("status").asText()));
-    }
-
-    private static void assertGraphError(GraphHttp.Response response, int status, String code) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.errorCode()).as(response.body()).isEqualTo(code);
-        assertThat(response.json().get("error").get("message").asText()).isNotBlank();
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException notJson) {
-            throw new IllegalStateException(notJson);
-        }
     }
 }

@@ -2,9 +2,6 @@ package com.m365backup.restore.app.catalog;
 
 import com.m365backup.restore.app.GraphSdk;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestTokens;
-import com.m365backup.restore.app.security.Permission;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import com.microsoft.graph.beta.models.MailboxProtectionUnit;
 import com.microsoft.graph.beta.models.MailboxProtectionUnitCollectionResponse;
 import com.microsoft.graph.beta.models.ProtectionUnitBase;
@@ -18,13 +15,9 @@ import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
 import com.microsoft.graph.beta.solutions.backuprestore.BackupRestoreRequestBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.UUID;
 
 import static com.m365backup.restore.app.catalog.CatalogHttp.restorePoint;
 import static com.m365backup.restore.app.catalog.CatalogHttp.unit;
@@ -36,30 +29,22 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * builders it offers for them, and parses each answer into its own models.
  */
 @IntegrationTest
-class GraphSdkCatalogTest {
+class GraphSdkCatalogTest extends TenantOfItsOwnTest {
 
     private static final OffsetDateTime JANUARY = OffsetDateTime.parse("2026-01-05T08:00:00Z");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
 
     private BackupRestoreRequestBuilder backupRestore;
 
     @BeforeEach
     void aTenantWithTwoMailboxes() {
-        String tenant = UUID.randomUUID().toString();
-        new CatalogHttp(catalogImport, tenant).load(
+        catalog.load(
                 unit("unit-adele", "Adele Vance", "AdeleV@contoso.com", JANUARY,
                         restorePoint("rp-adele-1", "2026-02-01T02:00:00Z"),
                         restorePoint("rp-adele-2", "2026-03-01T02:00:00Z"),
                         restorePoint("rp-adele-3", "2026-04-01T02:00:00Z")),
                 unit("unit-alex", "Alex Wilber", "AlexW@contoso.com", JANUARY.plusDays(1),
                         restorePoint("rp-alex-1", "2026-03-15T02:00:00Z")));
-        GraphServiceClient graph = GraphSdk.clientFor(port,
-                TestTokens.user(tenant, List.of(Permission.READ), List.of()));
+        GraphServiceClient graph = GraphSdk.clientFor(port, reader());
         backupRestore = graph.solutions().backupRestore();
     }
 

@@ -2,17 +2,11 @@ package com.m365backup.restore.app.catalog;
 
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestTokens;
-import com.m365backup.restore.app.security.Permission;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -33,27 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * errors they answer, and the tenant each unit belongs to. Each test imports its units into a tenant of its own.
  */
 @IntegrationTest
-class ProtectionUnitsTest {
+class ProtectionUnitsTest extends TenantOfItsOwnTest {
 
     private static final OffsetDateTime JANUARY = OffsetDateTime.parse("2026-01-05T08:00:00Z");
     private static final OffsetDateTime FEBRUARY = OffsetDateTime.parse("2026-02-05T08:00:00Z");
     private static final OffsetDateTime MARCH = OffsetDateTime.parse("2026-03-05T08:00:00Z");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    private CatalogHttp catalog;
-    private GraphHttp http;
-
-    @BeforeEach
-    void aTenantOfItsOwn() {
-        String tenant = UUID.randomUUID().toString();
-        catalog = new CatalogHttp(catalogImport, tenant);
-        http = new GraphHttp(port).as(TestTokens.user(tenant, List.of(Permission.READ), List.of()));
-    }
 
     @Test
     void a_mailbox_reads_with_every_property_of_graphs_mailbox_protection_unit() throws Exception {

@@ -2,17 +2,12 @@ package com.m365backup.restore.app.catalog;
 
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestTokens;
-import com.m365backup.restore.app.security.Permission;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -32,25 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * window; newest first, at most five, each with its mailbox; and the errors of a list asked otherwise.
  */
 @IntegrationTest
-class RestorePointListTest {
+class RestorePointListTest extends TenantOfItsOwnTest {
 
     private static final String RESTORE_POINTS = ROOT + "/restorePoints";
     private static final String OF_ADELE = "$expand=" + encoded("protectionUnit($filter=id eq 'unit-adele')");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    private GraphHttp http;
-    private CatalogHttp catalog;
-
     @BeforeEach
     void aTenantWithTwoMailboxes() {
-        String tenant = UUID.randomUUID().toString();
-        catalog = new CatalogHttp(catalogImport, tenant);
-        http = new GraphHttp(port).as(TestTokens.user(tenant, List.of(Permission.READ), List.of()));
         catalog.load(unit("unit-adele", "Adele Vance", "AdeleV@contoso.com",
                         OffsetDateTime.parse("2025-12-01T00:00:00Z"),
                         restorePoint("rp-jan", "2026-01-10T02:00:00Z"),

@@ -2,6 +2,8 @@ package com.m365backup.restore.app.engine;
 
 import com.m365backup.restore.command.restorepoint.RestorePoint;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import java.util.Collection;
 import java.util.Map;
@@ -11,9 +13,23 @@ import java.util.stream.Collectors;
 
 /**
  * A catalog for the engine's tests: every restore point exists, protects a mailbox named like itself and never
- * expires, so that a test steers the restorer by the ids it picks.
+ * expires, so that a test steers the restorer by the ids it picks (or picks mailboxes by name).
  */
-class AnyRestorePoint implements RestorePointCatalog {
+public class AnyRestorePoint implements RestorePointCatalog {
+
+    /**
+     * This catalog in place of the service's, for a context that imports it or starts with it. Not a
+     * {@code @Configuration}: the service's component scan covers the test classes too, and would put it in every
+     * context.
+     */
+    public static class InPlaceOfTheCatalog {
+
+        @Bean
+        @Primary
+        RestorePointCatalog anyRestorePoint() {
+            return new AnyRestorePoint();
+        }
+    }
 
     @Override
     public Optional<RestorePoint> find(String tenantId, String restorePointId) {

@@ -2,21 +2,15 @@ package com.m365backup.restore.app.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.app.GraphHttp;
-import com.m365backup.restore.app.RestoreSessionsApplication;
-import com.m365backup.restore.app.TestTokens;
-import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.m365backup.restore.app.OwnPostgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,7 +32,6 @@ import static org.awaitility.Awaitility.await;
  */
 class RestoreEngineRestartTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     /**
      * Three sessions of eight: 24 restores take three rounds of the eight that run side by side (the segments of
      * mailbox-restores), so that stopping after the first result leaves some never started, however fast the
@@ -51,7 +45,8 @@ class RestoreEngineRestartTest {
             new SimulatedRestorerProperties(Duration.ofMillis(400), 0, List.of("broken-restart")),
             Clock.systemUTC()));
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final OwnPostgres postgres = new OwnPostgres();
 
     @Configuration(proxyBeanMethods = false)
     static class Watched {
@@ -61,22 +56,6 @@ class RestoreEngineRestartTest {
         MailboxRestorer countingRestorer() {
             return RESTORER;
         }
-
-        @Bean
-        @Primary
-        RestorePointCatalog anyRestorePoint() {
-            return new AnyRestorePoint();
-        }
-    }
-
-    @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
     }
 
     @Test
@@ -84,7 +63,7 @@ class RestoreEngineRestartTest {
         List<String> sessions = new ArrayList<>();
         int reportedBeforeStop;
         try (ConfigurableApplicationContext first = start()) {
-            GraphHttp http = http(first);
+            GraphHttp http = OwnPostgres.httpOf(first);
             sessions.add(created(http, restorePoints("ok")));
             sessions.add(created(http, withBroken(restorePoints("ok"))));
             sessions.add(created(http, restorePoints("ok")));
@@ -98,7 +77,7 @@ class RestoreEngineRestartTest {
         assertThat(reportedBeforeStop).as("stopped mid-restore").isLessThan(ARTIFACTS);
 
         try (ConfigurableApplicationContext second = start()) {
-            GraphHttp http = http(second);
+            GraphHttp http = OwnPostgres.httpOf(second);
             Map<String, JsonNode> ended = sessions.stream().collect(Collectors.toMap(session -> session,
                     session -> awaitEnd(http, session)));
 
@@ -123,18 +102,7 @@ class RestoreEngineRestartTest {
     }
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(RestoreSessionsApplication.class, Watched.class)
-                // Arguments, not default properties: application.properties would win over those (its fixed ports).
-                .run(
-                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres",
-                        "--server.port=0",
-                        "--management.server.port=0",
-                        "--restore.security.local-tokens.key-file=" + TestTokens.KEY_FILE);
-    }
-
-    private static GraphHttp http(ConfigurableApplicationContext context) {
-        return new GraphHttp(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        return postgres.startService(List.of(Watched.class, AnyRestorePoint.InPlaceOfTheCatalog.class));
     }
 
     private static List<String> restorePoints(String prefix) {

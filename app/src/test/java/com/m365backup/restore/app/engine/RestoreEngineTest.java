@@ -1,26 +1,19 @@
 package com.m365backup.restore.app.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
-import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,14 +32,8 @@ import static org.awaitility.Awaitility.await;
  * simulated restorer work, and read the outcome back as a Graph client does. Restore points named {@code broken-*}
  * fail (the simulated restorer's list), {@code held-*} wait until the test lets them go.
  */
-@IntegrationTest
-@Import(RestoreEngineTest.Steered.class)
-@TestPropertySource(properties = {
-        "restore.simulated-restorer.duration=50ms",
-        "restore.simulated-restorer.failing-restore-points=broken-1,broken-2,broken-3,broken-4,broken-5",
-        "restore.activation.max-active-sessions=3",
-        "restore.activation.max-mailboxes-in-restore=5"})
-class RestoreEngineTest {
+@BrokenAndHeldRestores
+class RestoreEngineTest extends RunningApplicationTest {
 
     private static final String EXCHANGE_SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final String SESSIONS = "/beta/solutions/backupRestore/restoreSessions";
@@ -57,22 +44,10 @@ class RestoreEngineTest {
 
         @Bean
         @Primary
-        RestorePointCatalog anyRestorePoint() {
-            return new AnyRestorePoint();
-        }
-
-        @Bean
-        @Primary
         HeldRestorer heldRestorer(SimulatedRestorerProperties properties, Clock clock) {
             return new HeldRestorer(new SimulatedMailboxRestorer(properties, clock));
         }
     }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     HeldRestorer restorer;
@@ -85,13 +60,6 @@ class RestoreEngineTest {
 
     @Autowired
     ApplicationContext context;
-
-    private GraphHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new GraphHttp(port);
-    }
 
     @Test
     void activation_answers_the_session_activating() {
@@ -108,7 +76,7 @@ class RestoreEngineTest {
         // scheduled the (held) artifact by then, and the session is active.
         assertThat(body.get("status").asText()).isIn("activating", "active");
         assertThat(body.has("mailboxRestoreArtifacts")).isFalse();
-        assertThat(new EventStoreReader(jdbc).eventTypesOf(session)).contains("RestoreSessionActivated");
+        assertThat(events.eventTypesOf(session)).contains("RestoreSessionActivated");
         restorer.letGo(heldPoint);
         awaitEnd(session);
     }
@@ -134,7 +102,7 @@ class RestoreEngineTest {
             assertThat(artifact.get("restoredItemCount").asInt()).isPositive();
             assertThat(artifact.get("error").isNull()).isTrue();
         }
-        assertThat(new EventStoreReader(jdbc).eventTypesOf(session)).containsExactly(
+        assertThat(events.eventTypesOf(session)).containsExactly(
                 "RestoreSessionCreated", "MailboxArtifactAdded", "MailboxArtifactAdded",
                 "RestoreSessionActivated", "ArtifactRestoreScheduling", "ArtifactRestoreScheduling",
                 "ArtifactRestoreScheduled", "ArtifactRestoreScheduled", "RestoreSessionStarted",
@@ -285,7 +253,7 @@ class RestoreEngineTest {
                 {"mailboxRestoreArtifacts@delta": [{"restorePoint": {"id": "ok-%s"}, "destinationType": "new"}]}"""
                 .formatted(UUID.randomUUID())).status()).isEqualTo(404);
         assertThat(http.delete(SESSIONS + "/" + session).status()).isEqualTo(404);
-        assertThat(new EventStoreReader(jdbc).eventTypesOf(session))
+        assertThat(events.eventTypesOf(session))
                 .containsExactly("RestoreSessionCreated", "MailboxArtifactAdded", "RestoreSessionDeleted");
     }
 

@@ -1,13 +1,10 @@
 package com.m365backup.restore.app.engine;
 
 import com.m365backup.restore.app.GraphHttp;
-import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,14 +21,8 @@ import static org.awaitility.Awaitility.await;
  * how long each mailbox took, how long the session took from its activation, and the sessions by status. The same
  * context as {@link RestoreEngineTest}: {@code broken-*} restore points fail.
  */
-@IntegrationTest
-@Import(RestoreEngineTest.Steered.class)
-@TestPropertySource(properties = {
-        "restore.simulated-restorer.duration=50ms",
-        "restore.simulated-restorer.failing-restore-points=broken-1,broken-2,broken-3,broken-4,broken-5",
-        "restore.activation.max-active-sessions=3",
-        "restore.activation.max-mailboxes-in-restore=5"})
-class RestoreMetricsTest {
+@BrokenAndHeldRestores
+class RestoreMetricsTest extends RunningApplicationTest {
 
     private static final String EXCHANGE_SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final String SESSIONS = "/beta/solutions/backupRestore/restoreSessions";
@@ -43,18 +34,13 @@ class RestoreMetricsTest {
             "restore_session_duration_seconds_count{status=\"completedWithError\"}";
     private static final String ENDED_SESSIONS = "restore_sessions{status=\"completedWithError\"}";
 
-    @LocalServerPort
-    int port;
-
     @LocalManagementPort
     int managementPort;
 
-    private GraphHttp http;
     private GraphHttp management;
 
     @BeforeEach
     void connect() {
-        http = new GraphHttp(port);
         management = new GraphHttp(managementPort);
     }
 

@@ -2,32 +2,30 @@ package com.m365backup.restore.app.granular;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.FastRestores;
 import com.m365backup.restore.app.GraphHttp;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestCatalog;
 import com.m365backup.restore.app.TestTokens;
 import com.m365backup.restore.app.engine.SyntheticMailbox;
 import com.m365backup.restore.domain.session.ArtifactQuery;
 import com.m365backup.restore.domain.session.MessageCondition;
 import com.m365backup.restore.domain.session.MessageProperty;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static com.m365backup.restore.app.GraphAnswers.assertGraphError;
+import static com.m365backup.restore.app.GraphAnswers.json;
+import static com.m365backup.restore.app.GraphPaths.ROOT;
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,40 +38,20 @@ import static org.awaitility.Awaitility.await;
  * types, so that the reading of a query is tested too. Every error row of the section, each changing nothing.
  */
 @FastRestores
-class GranularRestoreTest {
+class GranularRestoreTest extends RunningApplicationTest {
 
-    private static final String ROOT = "/beta/solutions/backupRestore";
-    private static final String SESSIONS = ROOT + "/exchangeRestoreSessions";
     private static final String SEARCH = ROOT + "/restorePoints/search";
     private static final String YEAR = """
             {"startDateTime": "2026-01-01T00:00:00Z", "endDateTime": "2026-12-31T00:00:00Z"}""";
     private static final String INCLUDE = "include-unknown-enum-members";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private GraphHttp http;
-    private TestCatalog catalog;
-    private EventStoreReader events;
     private String mailbox;
     private String restorePoint;
     private String secondRestorePoint;
 
     @BeforeEach
     void aMailboxWithTwoRestorePoints() {
-        http = new GraphHttp(port);
-        catalog = new TestCatalog(catalogImport, tenant);
-        events = new EventStoreReader(jdbc);
         mailbox = "granular-" + UUID.randomUUID();
         restorePoint = mailbox + "-rp-1";
         secondRestorePoint = mailbox + "-rp-2";
@@ -394,19 +372,5 @@ class GranularRestoreTest {
     private JsonNode storedQuery(String searchResponseId) {
         return json(jdbc.queryForObject("select artifact_query::text from granular_search where id = ?", String.class,
                 searchResponseId));
-    }
-
-    private static void assertGraphError(GraphHttp.Response response, int status, String code) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.errorCode()).as(response.body()).isEqualTo(code);
-        assertThat(response.json().get("error").get("message").asText()).isNotBlank();
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException notJson) {
-            throw new IllegalStateException(notJson);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package com.m365backup.restore.app.granular;
 
 import com.m365backup.restore.app.FastRestores;
-import com.m365backup.restore.app.GraphSdk;
+import com.m365backup.restore.app.GraphSdkTest;
 import com.m365backup.restore.app.TestCatalog;
 import com.m365backup.restore.app.engine.SyntheticMailbox;
 import com.m365backup.restore.domain.session.ArtifactQuery;
 import com.m365backup.restore.domain.session.MessageCondition;
 import com.m365backup.restore.domain.session.MessageProperty;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import com.microsoft.graph.beta.models.ArtifactRestoreStatus;
 import com.microsoft.graph.beta.models.DestinationType;
 import com.microsoft.graph.beta.models.ExchangeRestoreSession;
@@ -24,14 +23,8 @@ import com.microsoft.graph.beta.models.RestorePointSearchResponse;
 import com.microsoft.graph.beta.models.RestorePointSearchResult;
 import com.microsoft.graph.beta.models.TimePeriod;
 import com.microsoft.graph.beta.models.odataerrors.ODataError;
-import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
-import com.microsoft.graph.beta.solutions.backuprestore.exchangerestoresessions.ExchangeRestoreSessionsRequestBuilder;
 import com.microsoft.graph.beta.solutions.backuprestore.restorepoints.search.SearchPostRequestBody;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,30 +40,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * accepted, and what it parses is what a Graph client developer gets.
  */
 @FastRestores
-class GraphSdkBulkAndGranularTest {
+class GraphSdkBulkAndGranularTest extends GraphSdkTest {
 
     private static final OffsetDateTime START = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final OffsetDateTime END = OffsetDateTime.of(2026, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private TestCatalog catalog;
-    private GraphServiceClient graph;
-    private ExchangeRestoreSessionsRequestBuilder sessions;
-
-    @BeforeEach
-    void connect() {
-        catalog = new TestCatalog(catalogImport, tenant);
-        graph = GraphSdk.clientFor(port);
-        sessions = graph.solutions().backupRestore().exchangeRestoreSessions();
-    }
 
     @Test
     void a_bulk_addition_request_is_created_read_listed_counted_resolved_and_deleted_with_the_sdk() {

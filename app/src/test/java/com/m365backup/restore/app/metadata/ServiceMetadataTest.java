@@ -3,8 +3,8 @@ package com.m365backup.restore.app.metadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestCatalog;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.apache.olingo.client.core.ODataClientFactory;
 import org.apache.olingo.commons.api.edm.Edm;
 import org.apache.olingo.commons.api.edm.EdmAction;
@@ -15,9 +15,6 @@ import org.apache.olingo.commons.api.edm.EdmSingleton;
 import org.apache.olingo.commons.api.edm.FullQualifiedName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,26 +32,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * resolves against it, with every property of the payload declared by its type.
  */
 @IntegrationTest
-class ServiceMetadataTest {
+class ServiceMetadataTest extends RunningApplicationTest {
 
     private static final String GRAPH = "microsoft.graph";
     private static final String ROOT = "/solutions/backupRestore";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private GraphHttp http;
     private Edm edm;
 
     @BeforeEach
     void readTheMetadata() {
-        http = new GraphHttp(port);
         edm = parse(http.as(null).get("/beta/$metadata").body());
     }
 
@@ -168,7 +154,6 @@ class ServiceMetadataTest {
 
     @Test
     void every_odata_context_the_service_answers_resolves_to_what_the_payload_is() {
-        TestCatalog catalog = new TestCatalog(catalogImport, tenant);
         String restorePoint = catalog.restorePoint("rp-metadata-" + UUID.randomUUID());
         GraphHttp.Response created = http.post("/beta" + ROOT + "/exchangeRestoreSessions", """
                 {"mailboxRestoreArtifacts": [{"restorePoint": {"id": "%s"}, "destinationType": "new"}]}"""
@@ -226,7 +211,6 @@ class ServiceMetadataTest {
 
     @Test
     void a_bulk_and_a_granular_session_read_whole_are_what_their_types_declare() {
-        TestCatalog catalog = new TestCatalog(catalogImport, tenant);
         String bulk = bulkSessionActivated(catalog);
         String granular = granularSession(catalog);
         ContextUrls contexts = new ContextUrls(edm);

@@ -21,6 +21,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Clients writing while something breaks under them (the service is killed, the database restarts), and what they
  * were told: every create answered with a session, every artifact answered as added, and the requests answered with
@@ -29,7 +32,6 @@ import java.util.stream.IntStream;
  */
 final class AcknowledgedWrites {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final int ADDS_PER_PATCH = 5;
     private static final int PATCHES_PER_SESSION = 4;
 
@@ -70,6 +72,18 @@ final class AcknowledgedWrites {
                 writeOneSession();
             }
         }));
+    }
+
+    /**
+     * Stops the writers and checks that none was answered unexpectedly, and that the store holds and the service
+     * shows every write that was acknowledged.
+     */
+    void stopAndAssertNoneLost(String test, StoreAccount store, GraphHttp http) throws InterruptedException {
+        stop();
+        System.out.println(test + ": " + account());
+        assertThat(unexpected).isEmpty();
+        store.assertHolds(this);
+        store.assertShownBy(http, this);
     }
 
     void stop() throws InterruptedException {

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestCatalog;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
+import com.m365backup.restore.app.RunningApplicationTest;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -41,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a complaint.
  */
 @IntegrationTest
-class ApiDescriptionTest {
+class ApiDescriptionTest extends RunningApplicationTest {
 
     private static final String ROOT = "/solutions/backupRestore";
     private static final String SESSIONS = ROOT + "/exchangeRestoreSessions";
@@ -86,18 +83,9 @@ class ApiDescriptionTest {
             entry("ProjectionReplayController#start", Set.of(202)),
             entry("ProjectionReplayController#status", Set.of(200)));
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
 
     private String text;
     private JsonNode document;
@@ -247,7 +235,6 @@ class ApiDescriptionTest {
      */
     @Test
     void every_read_lists_exactly_the_query_options_it_takes() {
-        GraphHttp http = new GraphHttp(port);
         operations().forEach((key, operation) -> {
             if (!key.startsWith("GET ") || key.contains("/audit/projections")) {
                 return;
@@ -275,8 +262,7 @@ class ApiDescriptionTest {
      */
     @Test
     void the_answers_have_only_the_properties_their_schemas_name() {
-        GraphHttp http = new GraphHttp(port);
-        String restorePoint = new TestCatalog(catalogImport, tenant).restorePoint("rp-openapi-" + UUID.randomUUID());
+        String restorePoint = catalog.restorePoint("rp-openapi-" + UUID.randomUUID());
         String add = "{\"restorePoint\": {\"@odata.id\": \"" + restorePoint + "\"}, \"destinationType\": \"inPlace\"}";
         GraphHttp.Response created = http.post(SESSIONS, "{\"mailboxRestoreArtifacts\": [" + add + "]}");
         assertThat(created.status()).isEqualTo(201);

@@ -1,6 +1,5 @@
 package com.m365backup.restore.app.operations;
 
-import com.m365backup.restore.app.RestoreSessionsApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +27,8 @@ class CleanStartTest {
     void a_first_start_is_quiet_and_ends_with_the_ready_line() throws Exception {
         Path data = folder.resolve("data");
         Path log = folder.resolve("service.log");
-        Process service = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                RestoreSessionsApplication.class.getName(),
-                "--restore.data-directory=" + data, "--server.port=0", "--management.server.port=0")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process service = ServiceProcess.start(log, List.of(),
+                "--restore.data-directory=" + data, "--server.port=0", "--management.server.port=0");
         try {
             await().atMost(Duration.ofSeconds(120)).until(() -> read(log).contains("Ready on "));
         } finally {

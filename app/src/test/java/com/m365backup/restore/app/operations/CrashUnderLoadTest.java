@@ -1,14 +1,11 @@
 package com.m365backup.restore.app.operations;
 
 import com.m365backup.restore.app.GraphHttp;
-import com.m365backup.restore.app.RestoreSessionsApplication;
+import com.m365backup.restore.app.OwnPostgres;
 import com.m365backup.restore.app.TestTokens;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -33,20 +30,11 @@ import static org.awaitility.Awaitility.await;
  */
 class CrashUnderLoadTest {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final OwnPostgres postgres = new OwnPostgres();
 
     @TempDir
     Path folder;
-
-    @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
-    }
 
     @Test
     void a_service_killed_under_load_loses_no_write_it_acknowledged() throws Exception {
@@ -69,13 +57,8 @@ class CrashUnderLoadTest {
             int acknowledgedAtRestart = writes.addedArtifacts.size();
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> writes.addedArtifacts.size() > acknowledgedAtRestart + 50);
-            writes.stop();
 
-            System.out.println(getClass().getSimpleName() + ": " + writes.account());
-            StoreAccount store = new StoreAccount(new JdbcTemplate(postgres.getPostgresDatabase()));
-            assertThat(writes.unexpected).isEmpty();
-            store.assertHolds(writes);
-            store.assertShownBy(http, writes);
+            writes.stopAndAssertNoneLost(getClass().getSimpleName(), new StoreAccount(postgres.jdbc()), http);
         } finally {
             first.destroyForcibly();
             if (second != null) {
@@ -87,17 +70,12 @@ class CrashUnderLoadTest {
     }
 
     private Process start(int port, Path catalog, String name) throws IOException {
-        return new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Daxoniq.update-checker.disabled=true",
-                RestoreSessionsApplication.class.getName(),
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+        return ServiceProcess.start(folder.resolve(name + ".log"), List.of("-Daxoniq.update-checker.disabled=true"),
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--server.port=" + port, "--management.server.port=0",
                 "--restore.catalog.file=file:" + catalog,
-                "--restore.security.local-tokens.key-file=" + TestTokens.KEY_FILE.toAbsolutePath())
-                .redirectErrorStream(true).redirectOutput(folder.resolve(name + ".log").toFile()).start();
+                "--restore.security.local-tokens.key-file=" + TestTokens.KEY_FILE.toAbsolutePath());
     }
 
     private static void awaitReady(GraphHttp http) {

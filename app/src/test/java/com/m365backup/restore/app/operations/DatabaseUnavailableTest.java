@@ -1,12 +1,9 @@
 package com.m365backup.restore.app.operations;
 
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -14,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -28,26 +26,17 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 @TestPropertySource(properties = {"spring.datasource.hikari.connection-timeout=1000",
         "restore.commands.max-retries=1", "spring.lifecycle.timeout-per-shutdown-phase=5s"})
 @DirtiesContext
-class DatabaseUnavailableTest {
+class DatabaseUnavailableTest extends RunningApplicationTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     /** Far above the pool's timeout and the command's retry: a request that takes this long hangs. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(20);
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void a_read_and_a_write_are_answered_503_with_retry_after_while_postgresql_is_stopped() {
-        GraphHttp http = new GraphHttp(port);
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.of(jdbc);
         GraphHttp.Response created = http.post(SESSIONS, "{}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String session = SESSIONS + "/" + created.json().get("id").asText();
-        EventStoreReader events = new EventStoreReader(jdbc);
         long sessionsBefore = events.sessionsCreated();
         List<String> historyBefore = events.eventTypesOf(created.json().get("id").asText());
 

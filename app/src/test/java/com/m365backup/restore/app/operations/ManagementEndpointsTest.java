@@ -3,12 +3,12 @@ package com.m365backup.restore.app.operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.InputStream;
 import java.util.Map;
@@ -17,17 +17,14 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the management port shows an operator (docs/operations.md), and what it keeps to itself. */
 @IntegrationTest
-class ManagementEndpointsTest {
+class ManagementEndpointsTest extends RunningApplicationTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final Pattern PATCH_ITEMS = Pattern.compile("(?m)^restore_patch_items_total\\{([^}]*)} (\\S+)$");
-
-    @LocalServerPort
-    int port;
 
     @LocalManagementPort
     int managementPort;

@@ -1,12 +1,12 @@
 package com.m365backup.restore.app.operations;
 
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,13 +20,10 @@ import static org.awaitility.Awaitility.await;
 /** One log line per request, that an operator finds by the ids a caller quotes, and that keeps secrets out. */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class RequestLogTest {
+class RequestLogTest extends RunningApplicationTest {
 
     private static final String TOKEN = TestTokens.administrator();
     private static final String EMAIL = "jane.doe@contoso.com";
-
-    @LocalServerPort
-    int port;
 
     @Test
     void a_request_is_logged_with_method_path_status_duration_and_both_ids_but_no_token_or_query(

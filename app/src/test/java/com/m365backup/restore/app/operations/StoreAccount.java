@@ -12,13 +12,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What the event store and the read model hold, held against what the clients were told. */
 record StoreAccount(JdbcTemplate jdbc) {
-
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
 
     /**
      * Every acknowledged create and add is stored; no create was made twice by a retry; no write answered 503 stored

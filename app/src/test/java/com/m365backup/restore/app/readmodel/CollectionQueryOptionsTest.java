@@ -3,13 +3,9 @@ package com.m365backup.restore.app.readmodel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestCatalog;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,27 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * next links that stay right while sessions are added.
  */
 @IntegrationTest
-class CollectionQueryOptionsTest {
+class CollectionQueryOptionsTest extends RunningApplicationTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private GraphHttp http;
-    private TestCatalog catalog;
     private String since;
 
     @BeforeEach
     void connect() {
-        http = new GraphHttp(port);
-        catalog = new TestCatalog(catalogImport, tenant);
         since = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
     }
 

@@ -2,6 +2,7 @@ package com.m365backup.restore.app.readmodel;
 
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.domain.caller.CallerMetaData;
 import com.m365backup.restore.domain.query.AwaitRestoreSessionVersion;
 import com.m365backup.restore.domain.session.CreateRestoreSession;
@@ -15,14 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,17 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commands, as the write side would, and read back as a Graph client reads them.
  */
 @IntegrationTest
-class ReadEndpointsTest {
+class ReadEndpointsTest extends RunningApplicationTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final Instant CREATED = Instant.parse("2026-03-30T12:01:03.450Z");
     private static final Instant EXPIRES = Instant.parse("2027-01-01T00:00:00Z");
-
-    @LocalServerPort
-    int port;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
 
     @Autowired
     CommandGateway commands;
@@ -48,13 +41,11 @@ class ReadEndpointsTest {
     @Autowired
     QueryGateway queries;
 
-    private GraphHttp http;
     private String session;
     private String artifact;
 
     @BeforeEach
     void aSessionWithOneArtifact() {
-        http = new GraphHttp(port);
         session = UUID.randomUUID().toString();
         artifact = UUID.randomUUID().toString();
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateRestoreSession(session, tenant,

@@ -1,26 +1,21 @@
 package com.m365backup.restore.app.restorepoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestCatalog;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.query.restorepoint.RestorePointCatalogFile;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,10 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the search, tenants kept apart, and a create that names a restore point the catalog refuses.
  */
 @IntegrationTest
-class RestorePointCatalogTest {
+class RestorePointCatalogTest extends RunningApplicationTest {
 
     private static final String RESTORE_POINTS = "/beta/solutions/backupRestore/restorePoints";
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final List<String> WALK_THROUGH = List.of(
             "0a014d8c-71fe-4d00-a01a-31850bc5b32c", "0b014d8c-71fe-4d00-a01a-31850bc5b32c",
             "1b014d8c-71fe-4d00-a01a-31850bc5b32c", "2b014d8c-71fe-4d00-a01a-31850bc5b32",
@@ -39,24 +33,10 @@ class RestorePointCatalogTest {
 
     private static final OffsetDateTime UNIT_CREATED = OffsetDateTime.parse("2026-01-01T00:00:00Z");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private GraphHttp http;
     private String mailbox;
 
     @BeforeEach
     void connect() {
-        http = new GraphHttp(port);
         mailbox = "mailbox-" + UUID.randomUUID();
     }
 
@@ -110,7 +90,7 @@ class RestorePointCatalogTest {
     void another_tenants_restore_point_is_neither_read_nor_found_nor_restorable() {
         String id = "rp-elsewhere-" + mailbox;
         load("another-tenant", restorePoint(id, "2026-03-01T02:00:00Z", "2036-03-01T02:00:00Z", "none"));
-        long eventsBefore = new EventStoreReader(jdbc).eventCount();
+        long eventsBefore = events.eventCount();
 
         GraphHttp.Response read = http.get(RESTORE_POINTS + "/" + id);
         GraphHttp.Response searched = http.post(RESTORE_POINTS + "/search", search(mailbox, ""));
@@ -123,7 +103,7 @@ class RestorePointCatalogTest {
         assertThat(searched.json().get("noResultProtectionUnitIds").get(0).asText()).isEqualTo(mailbox);
         assertThat(created.status()).isEqualTo(400);
         assertThat(created.errorCode()).isEqualTo("InvalidRestorePoint");
-        assertThat(new EventStoreReader(jdbc).eventCount()).isEqualTo(eventsBefore);
+        assertThat(events.eventCount()).isEqualTo(eventsBefore);
     }
 
     @Test
@@ -172,10 +152,8 @@ class RestorePointCatalogTest {
 
     @Test
     void a_create_naming_an_unknown_or_expired_restore_point_is_refused_whole_and_stores_nothing() {
-        TestCatalog catalog = new TestCatalog(catalogImport, tenant);
         String valid = catalog.restorePoint("rp-valid-" + mailbox);
         String expired = catalog.expiredRestorePoint("rp-expired-" + mailbox);
-        EventStoreReader events = new EventStoreReader(jdbc);
         long before = events.eventCount();
 
         GraphHttp.Response unknown = http.post(SESSIONS, """
@@ -194,7 +172,7 @@ class RestorePointCatalogTest {
 
     @Test
     void an_artifact_lists_its_restore_point_with_the_times_the_catalog_knows() throws Exception {
-        String restorePoint = new TestCatalog(catalogImport, tenant).restorePoint("rp-times-" + mailbox);
+        String restorePoint = catalog.restorePoint("rp-times-" + mailbox);
         GraphHttp.Response created = http.post(SESSIONS, """
                 {"mailboxRestoreArtifacts": [{"restorePoint": {"@odata.id": "%s"}, "destinationType": "new"}]}"""
                 .formatted(restorePoint));

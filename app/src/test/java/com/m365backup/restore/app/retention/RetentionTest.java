@@ -1,23 +1,18 @@
 package com.m365backup.restore.app.retention;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestCatalog;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
-import org.junit.jupiter.api.BeforeEach;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static com.m365backup.restore.app.GraphPaths.ROOT;
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,31 +27,7 @@ import static org.awaitility.Awaitility.await;
         "restore.simulated-restorer.duration=50ms",
         "restore.retention.terminal-sessions=3s",
         "restore.retention.check-interval=200ms"})
-class RetentionTest {
-
-    private static final String ROOT = "/beta/solutions/backupRestore";
-    private static final String SESSIONS = ROOT + "/exchangeRestoreSessions";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private GraphHttp http;
-    private TestCatalog catalog;
-
-    @BeforeEach
-    void connect() {
-        http = new GraphHttp(port);
-        catalog = new TestCatalog(catalogImport, tenant);
-    }
+class RetentionTest extends RunningApplicationTest {
 
     @Test
     void a_session_that_ended_longer_ago_than_the_retention_leaves_every_graph_path_and_stays_in_the_audit() {
@@ -72,7 +43,7 @@ class RetentionTest {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> http.get(SESSIONS + "/" + session).status() == 404);
 
-        assertThat(new EventStoreReader(jdbc).eventTypesOf(session)).last().isEqualTo("RestoreSessionRetired");
+        assertThat(events.eventTypesOf(session)).last().isEqualTo("RestoreSessionRetired");
         assertThat(http.get(ROOT + "/restoreSessions/" + session).errorCode()).isEqualTo("RestoreSessionNotFound");
         assertThat(http.get(SESSIONS + "/" + session + "/mailboxRestoreArtifacts").status()).isEqualTo(404);
         assertThat(http.get(SESSIONS + "?$top=1000").body()).doesNotContain(session);

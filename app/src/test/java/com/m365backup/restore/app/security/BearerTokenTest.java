@@ -1,17 +1,13 @@
 package com.m365backup.restore.app.security;
 
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import com.m365backup.restore.app.security.localtokens.LocalTokens;
 import com.nimbusds.jwt.JWTClaimsSet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +17,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
+import static com.m365backup.restore.app.RequestBodies.CREATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,30 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code InvalidAuthenticationToken} with a {@code WWW-Authenticate: Bearer} challenge, and nothing changes.
  */
 @IntegrationTest
-class BearerTokenTest {
-
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
-    private static final String CREATE = """
-            {"mailboxRestoreArtifacts": [
-              {"restorePoint": {"@odata.id": "0a014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"}]}""";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class BearerTokenTest extends RunningApplicationTest {
 
     @TempDir
     Path elsewhere;
-
-    private GraphHttp http;
-    private EventStoreReader events;
-
-    @BeforeEach
-    void connect() {
-        http = new GraphHttp(port);
-        events = new EventStoreReader(jdbc);
-    }
 
     @Test
     void a_request_without_a_token_is_challenged_and_changes_nothing() {
@@ -193,17 +171,7 @@ class BearerTokenTest {
 
     /** The claims of a good delegated token, as a starting point for a bad one. */
     private static JWTClaimsSet.Builder valid() {
-        Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer(TestTokens.ISSUER)
-                .audience(TestTokens.AUDIENCE)
-                .subject(TestTokens.USER_ID)
-                .issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-                .claim("tid", TestTokens.TENANT)
-                .claim("oid", TestTokens.USER_ID)
-                .claim("name", TestTokens.USER_NAME)
+        return TestTokens.delegatedClaims()
                 .claim("scp", String.join(" ", List.of(Permission.READ_WRITE)));
     }
 }

@@ -2,9 +2,9 @@ package com.m365backup.restore.app.security;
 
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,13 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * issuer.
  */
 @IntegrationTest
-class ConfiguredIssuerTest {
+class ConfiguredIssuerTest extends RunningApplicationTest {
 
     static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final LoopbackIdentityProvider PROVIDER = new LoopbackIdentityProvider();
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry properties) {

@@ -2,20 +2,17 @@ package com.m365backup.restore.app.security;
 
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** As {@link ConfiguredIssuerTest}, for a provider whose JWK set is configured beside its issuer (no discovery). */
 @IntegrationTest
-class ConfiguredJwkSetTest {
+class ConfiguredJwkSetTest extends RunningApplicationTest {
 
     private static final LoopbackIdentityProvider PROVIDER = new LoopbackIdentityProvider();
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void issuerAndKeys(DynamicPropertyRegistry properties) {

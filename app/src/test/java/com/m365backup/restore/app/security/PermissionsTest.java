@@ -1,22 +1,20 @@
 package com.m365backup.restore.app.security;
 
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import static com.m365backup.restore.app.GraphPaths.ROOT;
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
+import static com.m365backup.restore.app.RequestBodies.ADD;
+import static com.m365backup.restore.app.RequestBodies.CREATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,33 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * valid token without the permission gets 403 {@code accessDenied} naming it, and nothing changes.
  */
 @IntegrationTest
-class PermissionsTest {
+class PermissionsTest extends RunningApplicationTest {
 
-    private static final String ROOT = "/beta/solutions/backupRestore";
-    private static final String SESSIONS = ROOT + "/exchangeRestoreSessions";
-    private static final String ADD = """
-            {"mailboxRestoreArtifacts@delta": [
-              {"restorePoint": {"@odata.id": "1b014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"}]}""";
-    private static final String CREATE = """
-            {"mailboxRestoreArtifacts": [
-              {"restorePoint": {"@odata.id": "0a014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"}]}""";
     private static final String SEARCH = """
             {"protectionUnitIds": ["e31499c5-3bfa-57dd-9638-c6350c5bcff8"],
              "protectionTimePeriod": {"startDateTime": "2026-01-01T00:00:00Z", "endDateTime": "2036-01-01T00:00:00Z"}}""";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     private GraphHttp admin;
-    private EventStoreReader events;
 
     @BeforeEach
     void connect() {
         admin = new GraphHttp(port);
-        events = new EventStoreReader(jdbc);
     }
 
     @Test
@@ -217,17 +199,7 @@ class PermissionsTest {
 
     /** A user's token whose {@code scp} and {@code roles} are exactly the given JSON values (null: absent). */
     private static String token(Object scopes, Object roles) {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(TestTokens.ISSUER)
-                .audience(TestTokens.AUDIENCE)
-                .subject(TestTokens.USER_ID)
-                .issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-                .claim("tid", TestTokens.TENANT)
-                .claim("oid", TestTokens.USER_ID)
-                .claim("name", TestTokens.USER_NAME)
+        JWTClaimsSet.Builder claims = TestTokens.delegatedClaims()
                 .claim("scp", scopes)
                 .claim("roles", roles);
         return TestTokens.local().sign(claims.build());

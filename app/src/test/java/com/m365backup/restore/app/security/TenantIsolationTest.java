@@ -1,20 +1,19 @@
 package com.m365backup.restore.app.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import com.m365backup.restore.domain.caller.CallerMetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.stream.StreamSupport;
 
+import static com.m365backup.restore.app.GraphPaths.ROOT;
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,29 +21,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * path, never 403, so that it does not even learn that it exists; and trying changes nothing.
  */
 @IntegrationTest
-class TenantIsolationTest {
+class TenantIsolationTest extends RunningApplicationTest {
 
-    private static final String ROOT = "/beta/solutions/backupRestore";
-    private static final String SESSIONS = ROOT + "/exchangeRestoreSessions";
     private static final String FIRST_TENANTS_RESTORE_POINT = "0a014d8c-71fe-4d00-a01a-31850bc5b32c";
     private static final String SECOND_TENANTS_RESTORE_POINT = "b5709d56-4855-5cc6-99bc-9c56f4bf0119";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     private GraphHttp first;
     private GraphHttp second;
-    private EventStoreReader events;
 
     @BeforeEach
     void connect() {
         first = new GraphHttp(port);
         second = first.as(TestTokens.user(TestTokens.OTHER_TENANT, List.of(Permission.READ_WRITE, Permission.SEARCH),
                 List.of(TestTokens.AUDIT_ROLE)));
-        events = new EventStoreReader(jdbc);
     }
 
     @Test

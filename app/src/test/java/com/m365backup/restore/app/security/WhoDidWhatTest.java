@@ -1,24 +1,23 @@
 package com.m365backup.restore.app.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.GraphSdk;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import com.m365backup.restore.app.security.localtokens.LocalTokenRequest;
 import com.m365backup.restore.domain.caller.CallerMetaData;
 import com.microsoft.graph.beta.models.ExchangeRestoreSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 
+import static com.m365backup.restore.app.GraphAnswers.json;
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
+import static com.m365backup.restore.app.RequestBodies.ADD;
+import static com.m365backup.restore.app.RequestBodies.CREATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,36 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * identity and the tenant as metadata, so the audit trail shows who made each change.
  */
 @IntegrationTest
-class WhoDidWhatTest {
+class WhoDidWhatTest extends RunningApplicationTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
-    private static final String CREATE = """
-            {"mailboxRestoreArtifacts": [
-              {"restorePoint": {"@odata.id": "0a014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"}]}""";
-    private static final String ADD = """
-            {"mailboxRestoreArtifacts@delta": [
-              {"restorePoint": {"@odata.id": "1b014d8c-71fe-4d00-a01a-31850bc5b32c"}, "destinationType": "inPlace"}]}""";
     private static final String APP_ID = "0e7c3a65-1c8d-4a8b-9d0e-2f3a4b5c6d7e";
     private static final String APP_NAME = "Contoso Backup";
     private static final String OTHER_USER_ID = "c0ffee00-1111-4222-8333-444455556666";
     private static final String OTHER_USER_NAME = "Nestor Wilke";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     private GraphHttp user;
     private GraphHttp application;
-    private EventStoreReader events;
 
     @BeforeEach
     void connect() {
         user = new GraphHttp(port);
         application = user.as(TestTokens.application(TestTokens.TENANT, APP_ID, APP_NAME,
                 List.of(Permission.READ_WRITE)));
-        events = new EventStoreReader(jdbc);
     }
 
     @Test
@@ -117,13 +101,5 @@ class WhoDidWhatTest {
         assertThat(read.getCreatedBy().getApplication().getDisplayName()).isEqualTo(APP_NAME);
         assertThat(read.getCreatedBy().getUser()).isNull();
         assertThat(read.getLastModifiedBy().getApplication().getId()).isEqualTo(APP_ID);
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return new ObjectMapper().readTree(text);
-        } catch (JsonProcessingException failure) {
-            throw new IllegalArgumentException(failure);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package com.m365backup.restore.app.session;
 
-import com.m365backup.restore.app.GraphSdk;
+import com.m365backup.restore.app.GraphSdkTest;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestCatalog;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import com.microsoft.graph.beta.models.ArtifactRestoreStatus;
 import com.microsoft.graph.beta.models.DestinationType;
 import com.microsoft.graph.beta.models.ExchangeRestoreSession;
@@ -14,13 +12,7 @@ import com.microsoft.graph.beta.models.RestorePoint;
 import com.microsoft.graph.beta.models.RestoreSessionBase;
 import com.microsoft.graph.beta.models.RestoreSessionStatus;
 import com.microsoft.graph.beta.models.odataerrors.ODataError;
-import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
-import com.microsoft.graph.beta.solutions.backuprestore.exchangerestoresessions.ExchangeRestoreSessionsRequestBuilder;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -34,27 +26,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * service: what it parses is what a Graph client developer gets.
  */
 @IntegrationTest
-class GraphSdkClientTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private TestCatalog catalog;
-    private GraphServiceClient graph;
-    private ExchangeRestoreSessionsRequestBuilder sessions;
-
-    @BeforeEach
-    void connect() {
-        catalog = new TestCatalog(catalogImport, tenant);
-        graph = GraphSdk.clientFor(port);
-        sessions = graph.solutions().backupRestore().exchangeRestoreSessions();
-    }
+class GraphSdkClientTest extends GraphSdkTest {
 
     @Test
     void creating_a_session_with_the_sdk_returns_a_draft_with_its_artifacts() {

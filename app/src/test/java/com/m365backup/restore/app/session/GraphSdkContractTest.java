@@ -1,10 +1,9 @@
 package com.m365backup.restore.app.session;
 
-import com.m365backup.restore.app.GraphSdk;
+import com.m365backup.restore.app.GraphSdkTest;
 import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.TestCatalog;
 import com.m365backup.restore.query.restorepoint.RestorePointCatalogFile;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import com.microsoft.graph.beta.models.ArtifactRestoreStatus;
 import com.microsoft.graph.beta.models.DestinationType;
 import com.microsoft.graph.beta.models.ExchangeRestoreSession;
@@ -21,15 +20,10 @@ import com.microsoft.graph.beta.models.RestoreSessionBaseCollectionResponse;
 import com.microsoft.graph.beta.models.RestoreSessionStatus;
 import com.microsoft.graph.beta.models.TimePeriod;
 import com.microsoft.graph.beta.models.odataerrors.ODataError;
-import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
-import com.microsoft.graph.beta.solutions.backuprestore.exchangerestoresessions.ExchangeRestoreSessionsRequestBuilder;
 import com.microsoft.graph.beta.solutions.backuprestore.restorepoints.search.SearchPostRequestBody;
 import com.microsoft.graph.core.tasks.PageIterator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -48,27 +42,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * collections, paging with the SDK's {@link PageIterator}, and Graph errors as {@link ODataError}.
  */
 @IntegrationTest
-class GraphSdkContractTest {
+class GraphSdkContractTest extends GraphSdkTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private TestCatalog catalog;
-    private GraphServiceClient graph;
-    private ExchangeRestoreSessionsRequestBuilder sessions;
     private String since;
 
     @BeforeEach
     void connect() {
-        catalog = new TestCatalog(catalogImport, tenant);
-        graph = GraphSdk.clientFor(port);
-        sessions = graph.solutions().backupRestore().exchangeRestoreSessions();
         since = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS).toInstant().toString();
     }
 

@@ -1,30 +1,26 @@
 package com.m365backup.restore.app.session;
 
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestCatalog;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.domain.session.AddMailboxArtifact;
 import com.m365backup.restore.domain.session.DestinationType;
 import com.m365backup.restore.domain.session.MailboxArtifactAdded;
 import com.m365backup.restore.domain.session.NewMailboxArtifact;
 import com.m365backup.restore.domain.session.RestoreSessionCreated;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,20 +29,10 @@ import static org.awaitility.Awaitility.await;
  * write whose {@code If-Match} names an older version is refused with 412 and changes nothing.
  */
 @IntegrationTest
-class IfMatchTest {
+class IfMatchTest extends RunningApplicationTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final String ALL_SESSIONS = "/beta/solutions/backupRestore/restoreSessions";
     private static final String PROJECTION = "restore-session-projection";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     CommandGateway commandGateway;
@@ -54,20 +40,11 @@ class IfMatchTest {
     @Autowired
     EventProcessingConfiguration processing;
 
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private GraphHttp http;
-    private TestCatalog catalog;
-    private EventStoreReader events;
     private String sessionId;
     private String etag;
 
     @BeforeEach
     void aSessionReadOnce() {
-        http = new GraphHttp(port);
-        catalog = new TestCatalog(catalogImport, tenant);
-        events = new EventStoreReader(jdbc);
         GraphHttp.Response created = http.post(SESSIONS, """
                 {"mailboxRestoreArtifacts": [{"restorePoint": {"id": "%s"}, "destinationType": "new"}]}"""
                 .formatted(catalog.restorePoint("rp-etag-" + UUID.randomUUID())));

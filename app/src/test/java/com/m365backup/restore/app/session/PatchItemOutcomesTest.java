@@ -1,17 +1,11 @@
 package com.m365backup.restore.app.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestCatalog;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.UUID;
@@ -21,34 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The per-item outcomes of docs/api.md's PATCH: each item on its own, in request order, seen over HTTP. */
 @IntegrationTest
-class PatchItemOutcomesTest {
+class PatchItemOutcomesTest extends RunningApplicationTest {
 
     private static final String SESSIONS = "/v1.0/solutions/backupRestore/exchangeRestoreSessions";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private TestCatalog catalog;
-    private GraphHttp http;
-    private EventStoreReader events;
     private String sessionId;
     private String firstArtifact;
     private String firstRestorePoint;
 
     @BeforeEach
     void createSessionWithOneArtifact() {
-        http = new GraphHttp(port);
-        events = new EventStoreReader(jdbc);
-        catalog = new TestCatalog(catalogImport, tenant);
         firstRestorePoint = catalog.restorePoint("rp-" + UUID.randomUUID());
         GraphHttp.Response created = http.post(SESSIONS, """
                 {"mailboxRestoreArtifacts": [{"restorePoint": {"id": "%s"}, "destinationType": "new"}]}"""

@@ -1,21 +1,15 @@
 package com.m365backup.restore.app.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestCatalog;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.domain.session.MailboxArtifactAdded;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,35 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * envelope, and nothing changed (the session's events are the same afterwards).
  */
 @IntegrationTest
-class PatchRequestErrorsTest {
+class PatchRequestErrorsTest extends RunningApplicationTest {
 
     private static final String SESSIONS = "/solutions/backupRestore/exchangeRestoreSessions";
     private static final String ADD = """
             {"restorePoint": {"@odata.id": "%s"}, "destinationType": "inPlace"}""";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private GraphHttp http;
-    private EventStoreReader events;
     private String sessionId;
 
     @BeforeEach
     void createSession() {
-        http = new GraphHttp(port);
-        events = new EventStoreReader(jdbc);
         GraphHttp.Response created = http.post(SESSIONS, """
                 {"mailboxRestoreArtifacts": [%s]}""".formatted(ADD.formatted(
-                new TestCatalog(catalogImport, tenant).restorePoint("rp-" + UUID.randomUUID()))));
+                catalog.restorePoint("rp-" + UUID.randomUUID()))));
         assertThat(created.status()).isEqualTo(201);
         sessionId = created.json().get("id").asText();
     }
@@ -188,7 +166,7 @@ class PatchRequestErrorsTest {
     @Test
     void a_session_that_is_no_longer_a_draft_refuses_the_whole_patch_whose_first_item_names_an_expired_restore_point() {
         assertRefusedWholeOnceActivated(ADD.formatted(
-                new TestCatalog(catalogImport, tenant).expiredRestorePoint("rp-expired-" + UUID.randomUUID())));
+                catalog.expiredRestorePoint("rp-expired-" + UUID.randomUUID())));
     }
 
     @Test
@@ -206,7 +184,7 @@ class PatchRequestErrorsTest {
     private void assertRefusedWholeOnceActivated(String firstItem) {
         GraphHttp.Response activated = http.post("/solutions/backupRestore/restoreSessions/" + sessionId + "/activate", "");
         assertThat(activated.status()).as(activated.body()).isEqualTo(200);
-        String validAdd = ADD.formatted(new TestCatalog(catalogImport, tenant).restorePoint("rp-" + UUID.randomUUID()));
+        String validAdd = ADD.formatted(catalog.restorePoint("rp-" + UUID.randomUUID()));
         List<String> artifactEventsBefore = artifactEvents();
         JsonNode sessionBefore = http.get(SESSIONS + "/" + sessionId).json();
         JsonNode artifactsBefore = http.get(SESSIONS + "/" + sessionId + "/mailboxRestoreArtifacts").json();

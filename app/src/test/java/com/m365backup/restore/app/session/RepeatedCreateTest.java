@@ -1,15 +1,11 @@
 package com.m365backup.restore.app.session;
 
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import com.m365backup.restore.app.security.Permission;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.Set;
@@ -17,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,24 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of its own: the Graph Java SDK sends one client-request-id with all of a client's requests.
  */
 @IntegrationTest
-class RepeatedCreateTest {
-
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private GraphHttp http;
-    private EventStoreReader events;
-
-    @BeforeEach
-    void client() {
-        http = new GraphHttp(port);
-        events = new EventStoreReader(jdbc);
-    }
+class RepeatedCreateTest extends RunningApplicationTest {
 
     @Test
     void a_create_retried_with_its_client_request_id_answers_the_first_session() {

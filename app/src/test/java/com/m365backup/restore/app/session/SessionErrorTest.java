@@ -1,23 +1,19 @@
 package com.m365backup.restore.app.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.app.FastRestores;
 import com.m365backup.restore.app.GraphHttp;
-import com.m365backup.restore.app.TestCatalog;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
-import org.junit.jupiter.api.BeforeEach;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import static com.m365backup.restore.app.GraphAnswers.json;
+import static com.m365backup.restore.app.GraphPaths.ROOT;
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,30 +23,9 @@ import static org.awaitility.Awaitility.await;
  * and its id as the target; the same in every read of the session. A session that ends completed carries none.
  */
 @FastRestores
-class SessionErrorTest {
+class SessionErrorTest extends RunningApplicationTest {
 
-    private static final String ROOT = "/beta/solutions/backupRestore";
-    private static final String SESSIONS = ROOT + "/exchangeRestoreSessions";
     private static final String INCLUDE = "include-unknown-enum-members";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private GraphHttp http;
-    private TestCatalog catalog;
-
-    @BeforeEach
-    void connect() {
-        http = new GraphHttp(port);
-        catalog = new TestCatalog(catalogImport, tenant);
-    }
 
     @Test
     void a_session_that_completed_with_error_names_each_failed_artifact_in_its_error() {
@@ -123,13 +98,5 @@ class SessionErrorTest {
         JsonNode page = read(SESSIONS + "?$filter=status%20eq%20'completedWithError'&$top=1000");
         return StreamSupport.stream(page.get("value").spliterator(), false)
                 .filter(listed -> listed.get("id").asText().equals(session)).findFirst().orElseThrow();
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException notJson) {
-            throw new IllegalStateException(notJson);
-        }
     }
 }

@@ -1,19 +1,15 @@
 package com.m365backup.restore.app.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestCatalog;
 import com.m365backup.restore.domain.session.RestoreSession;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
+import static com.m365backup.restore.app.RequestBodies.inPlace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,34 +33,15 @@ import static org.awaitility.Awaitility.await;
                 "restore.security.local-tokens.key-file=target/test-signing-key.json",
                 "restore.sessions.cache-events=0",
                 "restore.sessions.snapshot-every=20"})
-class SessionSnapshotsTest {
-
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
+class SessionSnapshotsTest extends RunningApplicationTest {
 
     @Autowired
     EventStore eventStore;
 
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
     @Test
     void a_session_read_from_its_snapshot_decides_as_its_whole_history_would() {
-        GraphHttp http = new GraphHttp(port);
-        TestCatalog catalog = new TestCatalog(catalogImport, tenant);
-        List<String> restorePoints = IntStream.range(0, 30)
-                .mapToObj(i -> catalog.restorePoint("rp-snapshot-" + UUID.randomUUID())).toList();
-        GraphHttp.Response created = http.post(SESSIONS, restorePoints.stream()
-                .map(id -> "{\"restorePoint\": {\"id\": \"%s\"}, \"destinationType\": \"inPlace\"}".formatted(id))
-                .collect(Collectors.joining(", ", "{\"mailboxRestoreArtifacts\": [", "]}")));
+        List<String> restorePoints = catalog.restorePoints("rp-snapshot-", 30);
+        GraphHttp.Response created = http.post(SESSIONS, inPlace("mailboxRestoreArtifacts", restorePoints));
         assertThat(created.status()).isEqualTo(201);
         String session = created.json().get("id").asText();
         String firstArtifact = created.json().at("/mailboxRestoreArtifacts/0/id").asText();
@@ -94,7 +73,7 @@ class SessionSnapshotsTest {
 
         assertThat(eventStore.readEvents(session).asStream().toList()).as("the snapshot and the PATCH's events")
                 .hasSize(3);
-        List<String> history = new EventStoreReader(jdbc).eventTypesOf(session);
+        List<String> history = events.eventTypesOf(session);
         assertThat(history).hasSize(33);
         JsonNode audited = http.get("/audit/restoreSessions/" + session + "/events").json();
         assertThat(audited.get("value")).as("the audit reads the whole history, not from the snapshot").hasSize(33);
@@ -103,8 +82,6 @@ class SessionSnapshotsTest {
 
     @Test
     void a_bulk_session_read_from_its_snapshot_keeps_its_request_and_refuses_what_a_bulk_session_refuses() {
-        GraphHttp http = new GraphHttp(port);
-        TestCatalog catalog = new TestCatalog(catalogImport, tenant);
         List<String> mailboxes = IntStream.range(0, 12).mapToObj(i -> "mbx-snapshot-bulk-" + UUID.randomUUID())
                 .toList();
         mailboxes.forEach(mailbox -> catalog.onMailbox(mailbox, mailbox + "-rp"));
@@ -130,6 +107,6 @@ class SessionSnapshotsTest {
     }
 
     private Long snapshotAt(String session) {
-        return new EventStoreReader(jdbc).snapshotAt(session);
+        return events.snapshotAt(session);
     }
 }

@@ -1,25 +1,19 @@
 package com.m365backup.restore.app.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
-import com.m365backup.restore.app.TestCatalog;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.domain.session.RestoreSession;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
+import static com.m365backup.restore.app.RequestBodies.inPlace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,38 +26,21 @@ import static org.awaitility.Awaitility.await;
         properties = {"restore.embedded-postgres.ephemeral=true",
                 "restore.security.local-tokens.key-file=target/test-signing-key.json",
                 "restore.sessions.snapshot-every=20"})
-class SnapshotsFromMemoryTest {
-
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
+class SnapshotsFromMemoryTest extends RunningApplicationTest {
 
     @Autowired
     EventStore eventStore;
 
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
     @Test
     void the_snapshot_is_taken_from_memory_and_holds_what_the_session_held() {
-        GraphHttp http = new GraphHttp(port);
-        TestCatalog catalog = new TestCatalog(catalogImport, tenant);
-        List<String> restorePoints = IntStream.range(0, 45)
-                .mapToObj(i -> catalog.restorePoint("rp-memory-snapshot-" + UUID.randomUUID())).toList();
-        GraphHttp.Response created = http.post(SESSIONS, adds("mailboxRestoreArtifacts", restorePoints.subList(0, 25)));
+        List<String> restorePoints = catalog.restorePoints("rp-memory-snapshot-", 45);
+        GraphHttp.Response created = http.post(SESSIONS, inPlace("mailboxRestoreArtifacts", restorePoints.subList(0, 25)));
         assertThat(created.status()).isEqualTo(201);
         String session = created.json().get("id").asText();
         await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(25).equals(snapshotAt(session)));
 
         GraphHttp.Response patched = http.patch(SESSIONS + "/" + session,
-                adds("mailboxRestoreArtifacts@delta", restorePoints.subList(25, 45)));
+                inPlace("mailboxRestoreArtifacts@delta", restorePoints.subList(25, 45)));
         assertThat(patched.status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(45).equals(snapshotAt(session)));
         // What a load reads now, on a node that does not hold the session: its snapshot, and nothing before it.
@@ -72,7 +49,7 @@ class SnapshotsFromMemoryTest {
 
         // The snapshot holds the session as it stood: a duplicate of its first mailbox is refused from it.
         JsonNode again = http.patch(SESSIONS + "/" + session,
-                adds("mailboxRestoreArtifacts@delta", restorePoints.subList(0, 1))).json();
+                inPlace("mailboxRestoreArtifacts@delta", restorePoints.subList(0, 1))).json();
         assertThat(again.at("/mailboxRestoreArtifacts@delta/0/@Core.DataModificationException/info/code").asText())
                 .isNotBlank();
         assertThat(http.get(SESSIONS + "/" + session).json().at("/restoreSessionArtifactCount/total").asInt())
@@ -81,11 +58,8 @@ class SnapshotsFromMemoryTest {
 
     @Test
     void a_snapshot_stored_under_the_former_package_name_is_read_as_the_session() {
-        GraphHttp http = new GraphHttp(port);
-        TestCatalog catalog = new TestCatalog(catalogImport, tenant);
-        List<String> restorePoints = IntStream.range(0, 25)
-                .mapToObj(i -> catalog.restorePoint("rp-former-snapshot-" + UUID.randomUUID())).toList();
-        GraphHttp.Response created = http.post(SESSIONS, adds("mailboxRestoreArtifacts", restorePoints));
+        List<String> restorePoints = catalog.restorePoints("rp-former-snapshot-", 25);
+        GraphHttp.Response created = http.post(SESSIONS, inPlace("mailboxRestoreArtifacts", restorePoints));
         assertThat(created.status()).isEqualTo(201);
         String session = created.json().get("id").asText();
         await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(25).equals(snapshotAt(session)));
@@ -99,13 +73,7 @@ class SnapshotsFromMemoryTest {
                 .allSatisfy(event -> assertThat(event.getPayload()).isInstanceOf(RestoreSession.class));
     }
 
-    private static String adds(String member, List<String> restorePoints) {
-        return restorePoints.stream()
-                .map(id -> "{\"restorePoint\": {\"id\": \"%s\"}, \"destinationType\": \"inPlace\"}".formatted(id))
-                .collect(Collectors.joining(", ", "{\"" + member + "\": [", "]}"));
-    }
-
     private Long snapshotAt(String session) {
-        return new EventStoreReader(jdbc).snapshotAt(session);
+        return events.snapshotAt(session);
     }
 }

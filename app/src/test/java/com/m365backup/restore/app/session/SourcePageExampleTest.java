@@ -1,26 +1,23 @@
 package com.m365backup.restore.app.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.domain.session.MailboxArtifactAdded;
 import com.m365backup.restore.domain.session.MailboxArtifactRemoved;
 import com.m365backup.restore.domain.session.RestoreSessionCreated;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.Customization;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.skyscreamer.jsonassert.RegularExpressionValueMatcher;
 import org.skyscreamer.jsonassert.comparator.CustomComparator;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.stream.StreamSupport;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,25 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * second artifact).
  */
 @IntegrationTest
-class SourcePageExampleTest {
+class SourcePageExampleTest extends RunningApplicationTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final String UNKNOWN_ARTIFACT = "4267e382-71a9-4c07-bef7-bda97e09c0d2";
     private static final String ISO_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
     private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private GraphHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new GraphHttp(port);
-    }
 
     @Test
     void the_source_pages_patch_adds_four_artifacts_and_reports_the_unknown_removal() throws Exception {
@@ -112,7 +95,7 @@ class SourcePageExampleTest {
                 .containsExactly("1b014d8c-71fe-4d00-a01a-31850bc5b32c", "2b014d8c-71fe-4d00-a01a-31850bc5b32",
                         "3b014d8c-71fe-4d00-a01a-31850bc5b32c", "4b014d8c-71fe-4d00-a01a-31850bc5b32c");
 
-        assertThat(new EventStoreReader(jdbc).eventTypesOf(sessionId)).containsExactly(
+        assertThat(events.eventTypesOf(sessionId)).containsExactly(
                 "RestoreSessionCreated", "MailboxArtifactAdded", "MailboxArtifactAdded",
                 "MailboxArtifactAdded", "MailboxArtifactAdded", "MailboxArtifactAdded", "MailboxArtifactAdded",
                 "MailboxArtifactRemoved", "MailboxArtifactRemoved");

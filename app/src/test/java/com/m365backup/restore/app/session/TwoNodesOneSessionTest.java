@@ -1,35 +1,25 @@
 package com.m365backup.restore.app.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.app.GraphHttp;
-import com.m365backup.restore.app.RestoreSessionsApplication;
-import com.m365backup.restore.app.TestTokens;
-import com.m365backup.restore.command.restorepoint.RestorePoint;
-import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
+import com.m365backup.restore.app.OwnPostgres;
+import com.m365backup.restore.app.engine.AnyRestorePoint;
 import com.m365backup.restore.domain.session.MailboxArtifactAdded;
 import com.m365backup.restore.domain.session.MailboxArtifactRemoved;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,6 +32,8 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.StreamSupport;
 
+import static com.m365backup.restore.app.GraphAnswers.json;
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,50 +52,25 @@ import static org.awaitility.Awaitility.await;
  */
 class TwoNodesOneSessionTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final int THREADS_PER_NODE = 16;
     private static final int PATCHES_PER_THREAD = 12;
     private static final int MAILBOXES = 24;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final OwnPostgres postgres = new OwnPostgres();
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
 
-    /** Every restore point exists and protects the mailbox named like it: the test picks mailboxes by name. */
-    @Configuration(proxyBeanMethods = false)
-    static class AnyMailbox {
-
-        @Bean
-        @Primary
-        RestorePointCatalog anyMailbox() {
-            return new RestorePointCatalog() {
-                @Override
-                public Optional<RestorePoint> find(String tenantId, String restorePointId) {
-                    return Optional.of(new RestorePoint(restorePointId, restorePointId, null));
-                }
-
-                @Override
-                public Map<String, RestorePoint> findAll(String tenantId, Collection<String> restorePointIds) {
-                    return restorePointIds.stream().distinct()
-                            .collect(Collectors.toMap(id -> id, id -> new RestorePoint(id, id, null)));
-                }
-            };
-        }
-    }
-
     @BeforeAll
-    static void startDatabaseAndNodes() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+    static void startNodes() {
         first = start();
         second = start();
     }
 
     @AfterAll
-    static void stopNodesAndDatabase() throws IOException {
+    static void stopNodes() {
         second.close();
         first.close();
-        postgres.close();
     }
 
     /**
@@ -113,8 +80,8 @@ class TwoNodesOneSessionTest {
      */
     @Test
     void a_node_answers_by_the_other_nodes_writes_made_since_it_last_saw_the_session() {
-        GraphHttp nodeA = http(first);
-        GraphHttp nodeB = http(second);
+        GraphHttp nodeA = OwnPostgres.httpOf(first);
+        GraphHttp nodeB = OwnPostgres.httpOf(second);
         String session = nodeA.post(SESSIONS, "{}").json().get("id").asText();
         String mailbox = "mailbox-" + UUID.randomUUID();
         String firstArtifact = addedId(nodeB.patch(SESSIONS + "/" + session, delta(Item.add(mailbox))));
@@ -139,7 +106,7 @@ class TwoNodesOneSessionTest {
     /** A write answered by one node is shown by the other right after (docs/api.md: read-your-writes on every node). */
     @Test
     void a_get_on_the_other_node_right_after_an_answer_shows_the_write() {
-        List<GraphHttp> nodes = List.of(http(first), http(second));
+        List<GraphHttp> nodes = List.of(OwnPostgres.httpOf(first), OwnPostgres.httpOf(second));
         String session = nodes.get(0).post(SESSIONS, "{}").json().get("id").asText();
         for (int write = 0; write < 20; write++) {
             GraphHttp writer = nodes.get(write % 2);
@@ -158,7 +125,7 @@ class TwoNodesOneSessionTest {
     @Test
     void two_nodes_writing_one_session_never_lose_duplicate_or_misanswer_an_item() throws Exception {
         {
-            List<GraphHttp> nodes = List.of(http(first), http(second));
+            List<GraphHttp> nodes = List.of(OwnPostgres.httpOf(first), OwnPostgres.httpOf(second));
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             GraphHttp.Response created = nodes.get(0).post(SESSIONS, "{}");
             assertThat(created.status()).isEqualTo(201);
@@ -347,27 +314,8 @@ class TwoNodesOneSessionTest {
                 }, session);
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException unreadable) {
-            throw new IllegalStateException(unreadable);
-        }
-    }
-
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(RestoreSessionsApplication.class, AnyMailbox.class)
-                // Arguments, not default properties: application.properties would win over those (its fixed ports).
-                .run(
-                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres",
-                        "--server.port=0",
-                        "--management.server.port=0",
-                        "--restore.security.local-tokens.key-file=" + TestTokens.KEY_FILE);
-    }
-
-    private static GraphHttp http(ConfigurableApplicationContext context) {
-        return new GraphHttp(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        return postgres.startService(List.of(AnyRestorePoint.InPlaceOfTheCatalog.class));
     }
 
     /** One delta item: an add of a mailbox (its restore point is named like it) or a remove of an artifact. */

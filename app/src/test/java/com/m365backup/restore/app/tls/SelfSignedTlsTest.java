@@ -1,27 +1,22 @@
 package com.m365backup.restore.app.tls;
 
 import com.m365backup.restore.app.GraphHttp;
+import com.m365backup.restore.app.GraphSdk;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import com.microsoft.graph.beta.models.ExchangeRestoreSessionCollectionResponse;
 import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
 import com.microsoft.graph.core.requests.GraphClientFactory;
-import com.microsoft.kiota.authentication.AccessTokenProvider;
-import com.microsoft.kiota.authentication.AllowedHostsValidator;
-import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,9 +31,12 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,18 +47,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @IntegrationTest
 @TestPropertySource(properties = "restore.tls.self-signed=true")
-class SelfSignedTlsTest {
+class SelfSignedTlsTest extends RunningApplicationTest {
 
     private static final Path FOLDER = temporaryFolder().resolve("tls");
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
 
     @DynamicPropertySource
     static void tlsFolder(DynamicPropertyRegistry properties) {
         properties.add("restore.tls.folder", FOLDER::toString);
     }
-
-    @LocalServerPort
-    int port;
 
     @LocalManagementPort
     int managementPort;
@@ -97,9 +91,8 @@ class SelfSignedTlsTest {
         OkHttpClient http = GraphClientFactory.create()
                 .sslSocketFactory(tls.getSocketFactory(), trustManager(FOLDER.resolve("certificate.pem")))
                 .build();
-        GraphServiceClient graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(
-                new LocalToken(TestTokens.administrator())), http);
-        graph.getRequestAdapter().setBaseUrl("https://localhost:" + port + "/beta");
+        GraphServiceClient graph = GraphSdk.clientFor("https://localhost:" + port + "/beta",
+                TestTokens.administrator(), http);
 
         ExchangeRestoreSessionCollectionResponse sessions = graph.solutions().backupRestore()
                 .exchangeRestoreSessions().get();
@@ -156,20 +149,6 @@ class SelfSignedTlsTest {
             return Files.createTempDirectory("restore-tls-test");
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
-        }
-    }
-
-    /** The Graph SDK sends the token only to hosts its token provider allows, and only over HTTPS. */
-    private record LocalToken(String token) implements AccessTokenProvider {
-
-        @Override
-        public String getAuthorizationToken(URI uri, Map<String, Object> additionalContext) {
-            return token;
-        }
-
-        @Override
-        public AllowedHostsValidator getAllowedHostsValidator() {
-            return new AllowedHostsValidator("localhost");
         }
     }
 }

@@ -1,19 +1,13 @@
 package com.m365backup.restore.app.web;
 
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
-import com.m365backup.restore.app.TestCatalog;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
-import org.junit.jupiter.api.BeforeEach;
+import com.m365backup.restore.app.RunningApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.UUID;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,33 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * send and accept, and methods a path does not take; each refusal stores nothing.
  */
 @IntegrationTest
-class GraphHeadersTest {
+class GraphHeadersTest extends RunningApplicationTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final String ODATA_JSON = "application/json;odata.metadata=minimal";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
-
-    private GraphHttp http;
-    private TestCatalog catalog;
-    private EventStoreReader events;
-
-    @BeforeEach
-    void connect() {
-        http = new GraphHttp(port);
-        catalog = new TestCatalog(catalogImport, tenant);
-        events = new EventStoreReader(jdbc);
-    }
 
     @Test
     void a_body_larger_than_the_limit_is_refused_with_413_and_stores_nothing() {

@@ -809,17 +809,7 @@ final class HostileCorpus {
     }
 
     private static JWTClaimsSet claims(Consumer<JWTClaimsSet.Builder> change) {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(TestTokens.ISSUER)
-                .audience(TestTokens.AUDIENCE)
-                .subject(TestTokens.USER_ID)
-                .issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-                .claim("tid", TestTokens.TENANT)
-                .claim("oid", TestTokens.USER_ID)
-                .claim("name", TestTokens.USER_NAME)
+        JWTClaimsSet.Builder claims = TestTokens.delegatedClaims()
                 .claim("scp", Permission.READ_WRITE + " " + Permission.SEARCH)
                 .claim("roles", List.of(TestTokens.AUDIT_ROLE));
         change.accept(claims);

@@ -6,20 +6,16 @@ import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.RawHttp;
-import com.m365backup.restore.app.TestCatalog;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import com.m365backup.restore.app.security.localtokens.LocalTokens;
-import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -55,7 +51,7 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class HostileCorpusTest {
+class HostileCorpusTest extends RunningApplicationTest {
 
     private static final String SEED_PROPERTY = "hostile.corpus.seed";
     private static final long DEFAULT_SEED = 20_261_201L;
@@ -76,21 +72,9 @@ class HostileCorpusTest {
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*\\b");
     private static final Pattern STACK_FRAME = Pattern.compile("\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\)");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    RestorePointCatalogImport catalogImport;
-
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
-
-    @Value("${restore.default-tenant-id}")
-    String tenant;
 
     @TempDir
     Path elsewhere;
@@ -102,7 +86,6 @@ class HostileCorpusTest {
         System.out.println("HostileCorpusTest seed " + seed + " (run again with -D" + SEED_PROPERTY + "=" + seed + ")");
         Map<HostileCorpus.Kind, List<String>> endpoints = endpointsOfTheControllers();
         HostileCorpus.Fixture fixture = fixture();
-        EventStoreReader events = new EventStoreReader(jdbc);
         awaitNoRestoreRunning(events);
         long eventsBefore = events.eventCount();
         List<String> fixtureEvents = events.eventTypesOf(fixture.sessionId());
@@ -269,8 +252,7 @@ class HostileCorpusTest {
 
     /** A draft session of the first tenant with one artifact, the corpus's requests name it among others. */
     private HostileCorpus.Fixture fixture() {
-        GraphHttp http = new GraphHttp(port);
-        String restorePoint = new TestCatalog(catalogImport, tenant).restorePoint("rp-corpus-" + UUID.randomUUID());
+        String restorePoint = catalog.restorePoint("rp-corpus-" + UUID.randomUUID());
         GraphHttp.Response created = http.post("/beta/solutions/backupRestore/exchangeRestoreSessions", """
                 {"mailboxRestoreArtifacts": [{"restorePoint": {"@odata.id": "%s"}, "destinationType": "inPlace"}]}"""
                 .formatted(restorePoint));

@@ -1,27 +1,25 @@
 package com.m365backup.restore.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.RawHttp;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
+import static com.m365backup.restore.app.GraphPaths.ROOT;
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,26 +30,9 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class HostileValuesTest {
+class HostileValuesTest extends RunningApplicationTest {
 
-    private static final String ROOT = "/beta/solutions/backupRestore";
-    private static final String SESSIONS = ROOT + "/exchangeRestoreSessions";
     private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private GraphHttp http;
-    private EventStoreReader events;
-
-    @BeforeEach
-    void connect() {
-        http = new GraphHttp(port);
-        events = new EventStoreReader(jdbc);
-    }
 
     @Test
     void a_client_request_id_in_japanese_is_answered_as_usual_with_a_safe_id_in_its_place(CapturedOutput output) {

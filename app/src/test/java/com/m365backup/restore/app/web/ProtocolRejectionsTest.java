@@ -1,9 +1,9 @@
 package com.m365backup.restore.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.RawHttp;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,14 +11,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.stream.Stream;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,24 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class ProtocolRejectionsTest {
+class ProtocolRejectionsTest extends RunningApplicationTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final String ODATA_JSON = "application/json;odata.metadata=minimal";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     private RawHttp raw;
-    private EventStoreReader events;
 
     @BeforeEach
     void connect() {
         raw = new RawHttp(port);
-        events = new EventStoreReader(jdbc);
     }
 
     static Stream<Arguments> refusedByTheServer() {

@@ -1,10 +1,10 @@
 package com.m365backup.restore.app.web;
 
 import com.m365backup.restore.app.RawHttp;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,13 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"restore.embedded-postgres.ephemeral=true",
                 "restore.security.local-tokens.key-file=target/test-signing-key.json",
                 "restore.http.public-base-url=https://restore.contoso.example/graph/"})
-class PublicBaseUrlTest {
+class PublicBaseUrlTest extends RunningApplicationTest {
 
     private static final String PUBLIC = "https://restore.contoso.example/graph";
     private static final String SESSIONS = "/v1.0/solutions/backupRestore/exchangeRestoreSessions";
-
-    @LocalServerPort
-    int port;
 
     @Test
     void every_link_starts_with_the_public_base_url() {

@@ -2,11 +2,12 @@ package com.m365backup.restore.app.web;
 
 import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.RawHttp;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -16,12 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store).
  */
 @IntegrationTest
-class PublicLinksTest {
-
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
-
-    @LocalServerPort
-    int port;
+class PublicLinksTest extends RunningApplicationTest {
 
     private RawHttp raw;
     private String auth;

@@ -1,13 +1,11 @@
 package com.m365backup.restore.app.web;
 
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,18 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only; the test takes the body timeout and a few seconds.
  */
 @IntegrationTest
-class SlowClientsTest {
+class SlowClientsTest extends RunningApplicationTest {
 
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final int SLOW_CLIENTS = 200;
     /** More than Tomcat's 200 worker threads: had each slow client one, the others would wait. */
     private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(1);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     HttpSettings settings;
@@ -48,8 +40,7 @@ class SlowClientsTest {
     @Test
     void two_hundred_clients_trickling_a_body_hold_no_worker_and_are_cut_off_with_408() throws Exception {
         Duration bodyTimeout = settings.bodyTimeout();
-        GraphHttp http = new GraphHttp(port);
-        long sessionsBefore = new EventStoreReader(jdbc).sessionsCreated();
+        long sessionsBefore = events.sessionsCreated();
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < SLOW_CLIENTS; i++) {
@@ -85,12 +76,11 @@ class SlowClientsTest {
                 client.close();
             }
         }
-        assertThat(new EventStoreReader(jdbc).sessionsCreated()).isEqualTo(sessionsBefore);
+        assertThat(events.sessionsCreated()).isEqualTo(sessionsBefore);
     }
 
     @Test
     void an_answer_larger_than_the_connections_buffers_is_written_whole() {
-        GraphHttp http = new GraphHttp(port);
         for (int i = 0; i < 120; i++) {
             assertThat(http.post(SESSIONS, "{}").status()).isEqualTo(201);
         }

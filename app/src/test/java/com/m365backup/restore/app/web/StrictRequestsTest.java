@@ -1,23 +1,21 @@
 package com.m365backup.restore.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.app.EventStoreReader;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.stream.Stream;
 
+import static com.m365backup.restore.app.GraphPaths.ROOT;
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,29 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to the {@code Accept} most HTTP clients send.
  */
 @IntegrationTest
-class StrictRequestsTest {
+class StrictRequestsTest extends RunningApplicationTest {
 
-    private static final String ROOT = "/beta/solutions/backupRestore";
-    private static final String SESSIONS = ROOT + "/exchangeRestoreSessions";
     private static final String SEARCH = ROOT + "/restorePoints/search";
     private static final String PERIOD = """
             "protectionTimePeriod": {"startDateTime": "2026-01-01T00:00:00Z", "endDateTime": "2036-01-01T00:00:00Z"}""";
     private static final String UNIT = "\"e31499c5-3bfa-57dd-9638-c6350c5bcff8\"";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private GraphHttp http;
-    private EventStoreReader events;
-
-    @BeforeEach
-    void connect() {
-        http = new GraphHttp(port);
-        events = new EventStoreReader(jdbc);
-    }
 
     static Stream<Arguments> malformedCreates() {
         String artifact = """

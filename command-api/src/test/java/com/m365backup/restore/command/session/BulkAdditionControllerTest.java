@@ -1,7 +1,6 @@
 package com.m365backup.restore.command.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.command.TestCaller;
 import com.m365backup.restore.domain.caller.IdentitySet;
 import com.m365backup.restore.domain.query.AwaitRestoreSessionVersion;
@@ -15,22 +14,17 @@ import com.m365backup.restore.domain.session.DestinationType;
 import com.m365backup.restore.domain.session.Rejection;
 import com.m365backup.restore.domain.session.RestorePointPreference;
 import com.m365backup.restore.domain.session.RestoreSessionRejected;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseType;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Instant;
@@ -59,7 +53,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @EnableConfigurationProperties({ActivationLimits.class, BulkAdditionLimits.class})
 @Import({TestCaller.class, BulkAdditionRequestReader.class, BulkAdditions.class, SessionReadSide.class,
         SessionPreconditions.class, SessionCommands.class})
-class BulkAdditionControllerTest {
+class BulkAdditionControllerTest extends WriteSliceTest {
 
     private static final String SESSION = "0f0e1d2c-3b4a-5968-8776-a5b4c3d2e1f0";
     private static final String REQUESTS = "/beta/solutions/backupRestore/exchangeRestoreSessions/" + SESSION
@@ -70,21 +64,9 @@ class BulkAdditionControllerTest {
              "protectionTimePeriod": {"startDateTime": "2026-01-01T00:00:00Z", "endDateTime": "2026-06-30T00:00:00Z"},
              "destinationType": "new", "restorePointPreference": "oldest", "tags": "fastRestore"}""";
 
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CommandGateway commandGateway;
-
-    @MockitoBean
-    QueryGateway queryGateway;
-
-    private final ObjectMapper json = new ObjectMapper();
-
     @BeforeEach
     void readSideKeepsUp() {
-        when(queryGateway.query(any(AwaitRestoreSessionVersion.class), eq(Boolean.class)))
-                .thenReturn(CompletableFuture.completedFuture(true));
+        readSideShowsWrites(true);
     }
 
     @Test
@@ -121,7 +103,7 @@ class BulkAdditionControllerTest {
                 .andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(201);
-        JsonNode body = json.readTree(result.getResponse().getContentAsString());
+        JsonNode body = bodyOf(result);
         assertThat(result.getResponse().getHeader("Location")).endsWith(REQUESTS + "/" + body.get("id").asText());
         assertThat(body.get("status").asText()).isEqualTo("active");
         assertThat(body.get("@odata.type").asText())
@@ -134,7 +116,7 @@ class BulkAdditionControllerTest {
                 .content("{\"mailboxes\": [\"adele\"], \"destinationType\": \"new\"}")).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
-        assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asText())
+        assertThat(codeOf(result))
                 .isEqualTo("BulkRestoreInvalidCreateRequestUserEmail");
         verifyNoInteractions(commandGateway);
     }
@@ -166,7 +148,7 @@ class BulkAdditionControllerTest {
                 .andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(status);
-        assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asText()).isEqualTo(code);
+        assertThat(codeOf(result)).isEqualTo(code);
     }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
@@ -182,7 +164,7 @@ class BulkAdditionControllerTest {
         MvcResult result = mvc.perform(delete(REQUESTS + "/bulk-1")).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(status);
-        assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asText()).isEqualTo(code);
+        assertThat(codeOf(result)).isEqualTo(code);
     }
 
     private static BulkAdditionRequestView shown(String requestId) {

@@ -1,6 +1,5 @@
 package com.m365backup.restore.command.session;
 
-import com.m365backup.restore.domain.query.AwaitRestoreSessionVersion;
 import com.m365backup.restore.domain.query.FindGranularSearches;
 import com.m365backup.restore.domain.query.FindRestoreSession;
 import com.m365backup.restore.domain.session.ArtifactQuery;
@@ -11,19 +10,14 @@ import com.m365backup.restore.domain.session.MessageCondition;
 import com.m365backup.restore.domain.session.MessageProperty;
 import com.m365backup.restore.domain.session.NewGranularArtifact;
 import com.m365backup.restore.domain.session.NewMailboxArtifact;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseType;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Instant;
@@ -48,7 +42,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * both kinds, or names no search, sends nothing.
  */
 @SessionWrites
-class CreateGranularSessionTest {
+class CreateGranularSessionTest extends WriteSliceTest {
 
     private static final String PATH = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final ArtifactQuery INVOICES = new ArtifactQuery("subject:invoice",
@@ -56,19 +50,9 @@ class CreateGranularSessionTest {
     private static final GranularSearch SEARCH = new GranularSearch("search-1", "rp-1", List.of("rp-1"), INVOICES,
             Instant.parse("2015-06-26T12:01:03.45Z"));
 
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CommandGateway commandGateway;
-
-    @MockitoBean
-    QueryGateway queryGateway;
-
     @BeforeEach
     void theSearchIsKept() {
-        when(queryGateway.query(any(AwaitRestoreSessionVersion.class), eq(Boolean.class)))
-                .thenReturn(CompletableFuture.completedFuture(false));
+        readSideShowsWrites(false);
         doReturn(CompletableFuture.completedFuture(List.of(SEARCH)))
                 .when(queryGateway).query(any(FindGranularSearches.class), any(ResponseType.class));
         doReturn(CompletableFuture.completedFuture(Optional.empty()))

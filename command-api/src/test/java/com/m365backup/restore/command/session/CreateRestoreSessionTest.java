@@ -1,7 +1,6 @@
 package com.m365backup.restore.command.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
 import com.m365backup.restore.domain.caller.CallerMetaData;
 import com.m365backup.restore.domain.caller.IdentitySet;
@@ -16,10 +15,8 @@ import com.m365backup.restore.domain.session.DestinationType;
 import com.m365backup.restore.domain.session.NewMailboxArtifact;
 import com.m365backup.restore.domain.session.Rejection;
 import com.m365backup.restore.domain.session.RestoreSessionRejected;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseType;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,21 +26,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static com.m365backup.restore.command.TestCaller.NOW;
@@ -69,30 +60,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * 201 with the session as the read side shows it; any bad part refuses the whole request before a command is sent.
  */
 @SessionWrites
-class CreateRestoreSessionTest {
+class CreateRestoreSessionTest extends WriteSliceTest {
 
     private static final String PATH = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final OffsetDateTime CREATED = NOW.atOffset(ZoneOffset.UTC);
 
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CommandGateway commandGateway;
-
-    @MockitoBean
-    QueryGateway queryGateway;
-
     @MockitoSpyBean
     RestorePointCatalog restorePoints;
 
-    private final ObjectMapper json = new ObjectMapper();
-
     @BeforeEach
     void readSideShowsWhatWasCreated() {
-        when(queryGateway.query(any(AwaitRestoreSessionVersion.class), eq(Boolean.class)))
-                .thenReturn(CompletableFuture.completedFuture(true));
+        readSideShowsWrites(true);
         doAnswer(invocation -> CompletableFuture.completedFuture(Optional.of(shown(invocation.getArgument(0)))))
                 .when(queryGateway).query(any(FindRestoreSession.class), any(ResponseType.class));
     }
@@ -124,12 +103,8 @@ class CreateRestoreSessionTest {
                 new NewMailboxArtifact(artifactIds.get(1), "rp-b", "rp-b", null, DestinationType.IN_PLACE)), NOW));
         ArgumentCaptor<MetaData> metaData = ArgumentCaptor.forClass(MetaData.class);
         verify(commandGateway).sendAndWait(any(), metaData.capture());
-        assertThat(metaData.getValue()).isEqualTo(MetaData.from(Map.of(
-                CallerMetaData.TENANT_ID, TENANT,
-                CallerMetaData.USER_ID, USER_ID,
-                CallerMetaData.USER_NAME, USER_NAME,
-                CallerMetaData.REQUEST_ID, "r-1",
-                CallerMetaData.CLIENT_REQUEST_ID, "c-1")));
+        assertThat(metaData.getValue()).isEqualTo(callerMetaData(
+                CallerMetaData.REQUEST_ID, "r-1", CallerMetaData.CLIENT_REQUEST_ID, "c-1"));
         verify(queryGateway).query(new AwaitRestoreSessionVersion(sessionId, 2), Boolean.class);
         verify(queryGateway).query(eq(new FindRestoreSession(TENANT, sessionId, true)), any(ResponseType.class));
 
@@ -185,8 +160,7 @@ class CreateRestoreSessionTest {
 
     @Test
     void a_session_the_read_side_does_not_show_in_time_is_answered_accepted_with_its_location() throws Exception {
-        when(queryGateway.query(any(AwaitRestoreSessionVersion.class), eq(Boolean.class)))
-                .thenReturn(CompletableFuture.completedFuture(false));
+        readSideShowsWrites(false);
         doReturn(CompletableFuture.completedFuture(Optional.empty()))
                 .when(queryGateway).query(any(FindRestoreSession.class), any(ResponseType.class));
 
@@ -230,9 +204,7 @@ class CreateRestoreSessionTest {
     }
 
     static Stream<Arguments> malformedBodies() {
-        String fiftyOne = IntStream.range(0, 51)
-                .mapToObj(i -> artifact("{\"id\": \"rp-" + i + "\"}", "inPlace"))
-                .collect(Collectors.joining(", "));
+        String fiftyOne = items(51, i -> artifact("{\"id\": \"rp-" + i + "\"}", "inPlace"));
         return Stream.of(
                 row("no body", "", 400, "BadRequest"),
                 row("not JSON", "{\"mailboxRestoreArtifacts\": [", 400, "BadRequest"),
@@ -295,11 +267,7 @@ class CreateRestoreSessionTest {
                 .andExpect(status().is(status))
                 .andExpect(header().doesNotExist("Location"))
                 .andReturn();
-        JsonNode problem = json.readTree(result.getResponse().getContentAsString());
-        assertThat(problem.get("code").asText()).isEqualTo(code);
-        assertThat(problem.get("detail").asText()).isNotBlank()
-                .doesNotContain("Exception", "com.m365backup", "com.fasterxml", "org.springframework", "jackson");
-        return problem;
+        return assertRefused(result, code);
     }
 
     private CreateRestoreSession sentCommand() {
@@ -327,9 +295,5 @@ class CreateRestoreSessionTest {
 
     private static String artifact(String reference, String destinationType) {
         return "{\"restorePoint\": " + reference + ", \"destinationType\": \"" + destinationType + "\"}";
-    }
-
-    private static Arguments row(String description, String body, int status, String code) {
-        return Arguments.of(description, body, status, code);
     }
 }

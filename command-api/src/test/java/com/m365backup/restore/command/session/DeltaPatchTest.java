@@ -1,7 +1,6 @@
 package com.m365backup.restore.command.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
 import com.m365backup.restore.domain.caller.CallerMetaData;
 import com.m365backup.restore.domain.query.ArtifactCount;
@@ -15,12 +14,10 @@ import com.m365backup.restore.domain.session.Rejection;
 import com.m365backup.restore.domain.session.RemovalReason;
 import com.m365backup.restore.domain.session.RemoveMailboxArtifact;
 import com.m365backup.restore.domain.session.RestoreSessionRejected;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,23 +27,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static com.m365backup.restore.command.TestCaller.NOW;
 import static com.m365backup.restore.command.TestCaller.TENANT;
-import static com.m365backup.restore.command.TestCaller.USER_ID;
-import static com.m365backup.restore.command.TestCaller.USER_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -63,7 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * per-item outcomes in the answer. Request-level refusals are in {@link DeltaPatchRequestErrorsTest}.
  */
 @SessionWrites
-class DeltaPatchTest {
+class DeltaPatchTest extends WriteSliceTest {
 
     private static final String SESSION = "0f0e1d2c-3b4a-5968-8776-a5b4c3d2e1f0";
     private static final String PATH = "/beta/solutions/backupRestore/exchangeRestoreSessions/" + SESSION;
@@ -71,31 +62,15 @@ class DeltaPatchTest {
     private static final String ARTIFACT_B = "3667e382-71a9-4c07-bef7-bda97e09c0d2";
     private static final String UNKNOWN_ARTIFACT = "4267e382-71a9-4c07-bef7-bda97e09c0d2";
     private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-    private static final MetaData CALLER_METADATA = MetaData.from(Map.of(
-            CallerMetaData.TENANT_ID, TENANT,
-            CallerMetaData.USER_ID, USER_ID,
-            CallerMetaData.USER_NAME, USER_NAME,
-            CallerMetaData.REQUEST_ID, "r-1",
-            CallerMetaData.CLIENT_REQUEST_ID, "c-1"));
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CommandGateway commandGateway;
-
-    @MockitoBean
-    QueryGateway queryGateway;
+    private static final MetaData CALLER_METADATA = callerMetaData(
+            CallerMetaData.REQUEST_ID, "r-1", CallerMetaData.CLIENT_REQUEST_ID, "c-1");
 
     @MockitoSpyBean
     RestorePointCatalog restorePoints;
 
-    private final ObjectMapper json = new ObjectMapper();
-
     @BeforeEach
     void readSideKeepsUp() {
-        when(queryGateway.query(any(AwaitRestoreSessionVersion.class), eq(Boolean.class)))
-                .thenReturn(CompletableFuture.completedFuture(true));
+        readSideShowsWrites(true);
     }
 
     @Test
@@ -107,18 +82,14 @@ class DeltaPatchTest {
                         "The identifier to be removed from the Restore Session does not exist"))
                 .thenReturn(8L);
 
-        MvcResult result = send("""
-                {
-                  "mailboxRestoreArtifacts@delta": [
-                    {"restorePoint": { "@odata.id": "1b014d8c-71fe-4d00-a01a-31850bc5b32c" }, "destinationType": "inPlace"},
-                    {"restorePoint": { "@odata.id": "2b014d8c-71fe-4d00-a01a-31850bc5b32" }, "destinationType": "inPlace"},
-                    {"restorePoint": { "@odata.id": "3b014d8c-71fe-4d00-a01a-31850bc5b32c" }, "destinationType": "inPlace"},
-                    {"restorePoint": { "@odata.id": "4b014d8c-71fe-4d00-a01a-31850bc5b32c" }, "destinationType": "inPlace"},
-                    {"@removed": {"reason": "changed"}, "id": "%s"},
-                    {"@removed": {"reason": "changed"}, "id": "%s"},
-                    {"@removed": {"reason": "changed"}, "id": "%s"}
-                  ]
-                }""".formatted(ARTIFACT_A, UNKNOWN_ARTIFACT, ARTIFACT_B));
+        // The page's items, as app's SourcePageExampleTest sends them over HTTP to the letter.
+        MvcResult result = send(delta(
+                addOf("{\"@odata.id\": \"1b014d8c-71fe-4d00-a01a-31850bc5b32c\"}", "inPlace"),
+                addOf("{\"@odata.id\": \"2b014d8c-71fe-4d00-a01a-31850bc5b32\"}", "inPlace"),
+                addOf("{\"@odata.id\": \"3b014d8c-71fe-4d00-a01a-31850bc5b32c\"}", "inPlace"),
+                addOf("{\"@odata.id\": \"4b014d8c-71fe-4d00-a01a-31850bc5b32c\"}", "inPlace"),
+                removalOf(ARTIFACT_A, "changed"), removalOf(UNKNOWN_ARTIFACT, "changed"),
+                removalOf(ARTIFACT_B, "changed")));
 
         List<Object> commands = sentCommands(7);
         List<String> newIds = commands.subList(0, 4).stream()
@@ -139,23 +110,15 @@ class DeltaPatchTest {
         String contentId = items(body).get(4).get("@contentId").asText();
         assertThat(contentId).matches(GUID);
         JSONAssert.assertEquals("""
-                {"mailboxRestoreArtifacts@delta": [
-                  {"id": "%s", "restorePoint": {"@odata.id": "1b014d8c-71fe-4d00-a01a-31850bc5b32c"},
-                   "destinationType": "inPlace", "status": "added", "createdDateTime": "2015-06-19T12:01:03.45Z"},
-                  {"id": "%s", "restorePoint": {"@odata.id": "2b014d8c-71fe-4d00-a01a-31850bc5b32"},
-                   "destinationType": "inPlace", "status": "added", "createdDateTime": "2015-06-19T12:01:03.45Z"},
-                  {"id": "%s", "restorePoint": {"@odata.id": "3b014d8c-71fe-4d00-a01a-31850bc5b32c"},
-                   "destinationType": "inPlace", "status": "added", "createdDateTime": "2015-06-19T12:01:03.45Z"},
-                  {"id": "%s", "restorePoint": {"@odata.id": "4b014d8c-71fe-4d00-a01a-31850bc5b32c"},
-                   "destinationType": "inPlace", "status": "added", "createdDateTime": "2015-06-19T12:01:03.45Z"},
-                  {"@contentId": "%s",
-                   "@Core.DataModificationException": {
+                {"mailboxRestoreArtifacts@delta": [%s, %s, %s, %s,
+                  {"@contentId": "%s", "id": "%s", "@Core.DataModificationException": {
                      "info": {"code": "Invalid",
                               "message": "The identifier to be removed from the Restore Session does not exist"},
-                     "failedOperation": "remove",
-                     "responseCode": 409},
-                   "id": "%s"}
-                ]}""".formatted(newIds.get(0), newIds.get(1), newIds.get(2), newIds.get(3), contentId,
+                     "failedOperation": "remove", "responseCode": 409}}
+                ]}""".formatted(addedInPlace(newIds.get(0), "1b014d8c-71fe-4d00-a01a-31850bc5b32c"),
+                addedInPlace(newIds.get(1), "2b014d8c-71fe-4d00-a01a-31850bc5b32"),
+                addedInPlace(newIds.get(2), "3b014d8c-71fe-4d00-a01a-31850bc5b32c"),
+                addedInPlace(newIds.get(3), "4b014d8c-71fe-4d00-a01a-31850bc5b32c"), contentId,
                 UNKNOWN_ARTIFACT), body, JSONCompareMode.STRICT);
     }
 
@@ -347,7 +310,7 @@ class DeltaPatchTest {
                 .andExpect(status().isPreconditionFailed())
                 .andReturn();
 
-        JsonNode problem = json.readTree(result.getResponse().getContentAsString());
+        JsonNode problem = bodyOf(result);
         assertThat(problem.get("code").asText()).isEqualTo("PreconditionFailed");
         assertThat(problem.get("detail").asText()).isEqualTo(
                 "The restore session has changed since it was read; its etag is now W/\"3\". Read it again and retry.");
@@ -396,7 +359,7 @@ class DeltaPatchTest {
                 .andExpect(status().isNotFound())
                 .andReturn();
 
-        assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asText())
+        assertThat(codeOf(result))
                 .isEqualTo("RestoreSessionNotFound");
     }
 
@@ -488,11 +451,7 @@ class DeltaPatchTest {
 
         ArgumentCaptor<MetaData> metaData = ArgumentCaptor.forClass(MetaData.class);
         verify(commandGateway).sendAndWait(any(), metaData.capture());
-        assertThat(metaData.getValue()).isEqualTo(MetaData.from(Map.of(
-                CallerMetaData.TENANT_ID, TENANT,
-                CallerMetaData.USER_ID, USER_ID,
-                CallerMetaData.USER_NAME, USER_NAME,
-                CallerMetaData.CLIENT_REQUEST_ID, "from-header")));
+        assertThat(metaData.getValue()).isEqualTo(callerMetaData(CallerMetaData.CLIENT_REQUEST_ID, "from-header"));
     }
 
     private MvcResult send(String body) throws Exception {
@@ -509,7 +468,7 @@ class DeltaPatchTest {
         MvcResult result = mvc.perform(patch(PATH).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().is(status))
                 .andReturn();
-        JsonNode problem = json.readTree(result.getResponse().getContentAsString());
+        JsonNode problem = bodyOf(result);
         assertThat(problem.get("code").asText()).isEqualTo(code);
         verify(queryGateway, never()).query(any(AwaitRestoreSessionVersion.class), eq(Boolean.class));
         return problem.get("detail").asText();
@@ -544,6 +503,13 @@ class DeltaPatchTest {
 
     static String addOf(String reference, String destinationType) {
         return "{\"restorePoint\": " + reference + ", \"destinationType\": \"" + destinationType + "\"}";
+    }
+
+    /** An added item of the answer, created at the slice's fixed time. */
+    private static String addedInPlace(String artifactId, String restorePointId) {
+        return """
+                {"id": "%s", "restorePoint": {"@odata.id": "%s"}, "destinationType": "inPlace", "status": "added",
+                 "createdDateTime": "2015-06-19T12:01:03.45Z"}""".formatted(artifactId, restorePointId);
     }
 
     static String removalOf(String artifactId, String reason) {

@@ -1,7 +1,6 @@
 package com.m365backup.restore.command.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.m365backup.restore.command.TestCaller;
 import com.m365backup.restore.domain.caller.CallerMetaData;
 import com.m365backup.restore.domain.query.ArtifactCount;
@@ -22,22 +21,17 @@ import com.m365backup.restore.domain.session.Rejection;
 import com.m365backup.restore.domain.session.RestoreSessionRejected;
 import com.m365backup.restore.domain.session.TenantRestoreLoad;
 import com.m365backup.restore.domain.session.UnresolvedMailbox;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.ZoneOffset;
@@ -70,26 +64,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @EnableConfigurationProperties({ActivationLimits.class, BulkAdditionLimits.class})
 @Import({TestCaller.class, SessionLifecycle.class, SessionReadSide.class,
         SessionPreconditions.class, SessionCommands.class})
-class SessionLifecycleTest {
+class SessionLifecycleTest extends WriteSliceTest {
 
     private static final String SESSION = "0f0e1d2c-3b4a-5968-8776-a5b4c3d2e1f0";
     private static final String ACTIVATE = "/beta/solutions/backupRestore/restoreSessions/" + SESSION + "/activate";
 
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CommandGateway commandGateway;
-
-    @MockitoBean
-    QueryGateway queryGateway;
-
-    private final ObjectMapper json = new ObjectMapper();
-
     @BeforeEach
     void readSideKeepsUp() {
-        when(queryGateway.query(any(AwaitRestoreSessionVersion.class), eq(Boolean.class)))
-                .thenReturn(CompletableFuture.completedFuture(true));
+        readSideShowsWrites(true);
         when(queryGateway.query(any(AwaitRestoreSessionGone.class), eq(Boolean.class)))
                 .thenReturn(CompletableFuture.completedFuture(true));
         doReturn(CompletableFuture.completedFuture(new TenantRestoresInProgress(2, 40)))
@@ -114,7 +96,7 @@ class SessionLifecycleTest {
         assertThat(metaData.getValue()).containsEntry(CallerMetaData.TENANT_ID, TENANT)
                 .containsEntry(CallerMetaData.USER_ID, USER_ID);
         verify(queryGateway).query(new AwaitRestoreSessionVersion(SESSION, 4), Boolean.class);
-        JsonNode body = json.readTree(result.getResponse().getContentAsString());
+        JsonNode body = bodyOf(result);
         assertThat(body.get("id").asText()).isEqualTo(SESSION);
         assertThat(body.get("status").asText()).isEqualTo("activating");
         assertThat(body.get("@odata.type").asText()).isEqualTo("#microsoft.graph.exchangeRestoreSession");
@@ -164,7 +146,7 @@ class SessionLifecycleTest {
         MvcResult result = mvc.perform(post(ACTIVATE)).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(status);
-        JsonNode problem = json.readTree(result.getResponse().getContentAsString());
+        JsonNode problem = bodyOf(result);
         assertThat(problem.get("code").asText()).isEqualTo(code);
         assertThat(problem.get("detail").asText()).isEqualTo("Refused for a reason.");
     }
@@ -175,7 +157,7 @@ class SessionLifecycleTest {
                 .andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
-        assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asText())
+        assertThat(codeOf(result))
                 .isEqualTo("InvalidRestoreSessionId");
         verifyNoInteractions(commandGateway);
     }
@@ -205,7 +187,7 @@ class SessionLifecycleTest {
                 .andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(403);
-        assertThat(json.readTree(result.getResponse().getContentAsString()).get("code").asText())
+        assertThat(codeOf(result))
                 .isEqualTo("RestoreSessionActionNotAllowed");
     }
 
@@ -235,7 +217,7 @@ class SessionLifecycleTest {
 
         for (MvcResult result : List.of(activation, deletion)) {
             assertThat(result.getResponse().getStatus()).isEqualTo(412);
-            JsonNode problem = json.readTree(result.getResponse().getContentAsString());
+            JsonNode problem = bodyOf(result);
             assertThat(problem.get("code").asText()).isEqualTo("PreconditionFailed");
             assertThat(problem.get("detail").asText()).contains("W/\"5\"");
         }

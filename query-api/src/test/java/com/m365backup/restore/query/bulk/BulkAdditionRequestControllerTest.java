@@ -1,7 +1,5 @@
 package com.m365backup.restore.query.bulk;
 
-import com.m365backup.restore.domain.caller.Caller;
-import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.caller.IdentitySet;
 import com.m365backup.restore.domain.query.BulkAdditionRequestList;
 import com.m365backup.restore.domain.query.BulkAdditionRequestView;
@@ -9,20 +7,16 @@ import com.m365backup.restore.domain.query.ListBulkAdditionRequests;
 import com.m365backup.restore.domain.query.PublicError;
 import com.m365backup.restore.domain.query.PublicErrorDetail;
 import com.m365backup.restore.domain.query.TimePeriodView;
-import org.axonframework.queryhandling.QueryGateway;
+import com.m365backup.restore.query.ReadEndpointTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.json.JsonCompareMode;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import static com.m365backup.restore.query.session.QueryAnswers.answer;
-import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -34,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * their own code.
  */
 @WebMvcTest(controllers = BulkAdditionRequestController.class, properties = "spring.mvc.problemdetails.enabled=true")
-class BulkAdditionRequestControllerTest {
+class BulkAdditionRequestControllerTest extends ReadEndpointTest {
 
     private static final String TENANT = "tenant-a";
     private static final String SESSION = "0f0e1d2c-3b4a-5968-8776-a5b4c3d2e1f0";
@@ -55,18 +49,12 @@ class BulkAdditionRequestControllerTest {
              "lastModifiedBy": {"user": {"id": "u-1", "displayName": "Megan Bowen"}},
              "lastModifiedDateTime": "2026-05-01T10:00:00Z"}""";
 
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    QueryGateway queries;
-
-    @MockitoBean
-    CurrentCaller caller;
+    BulkAdditionRequestControllerTest() {
+        super(TENANT);
+    }
 
     @BeforeEach
     void aSessionWithOneResolvedRequest() {
-        given(caller.get()).willReturn(new Caller(TENANT, null));
         answer(queries, new ListBulkAdditionRequests(TENANT, SESSION, false),
                 new BulkAdditionRequestList(true, List.of(request(null))));
         answer(queries, new ListBulkAdditionRequests(TENANT, SESSION, true),

@@ -1,22 +1,16 @@
 package com.m365backup.restore.query.restorepoint;
 
 import com.jayway.jsonpath.JsonPath;
-import com.m365backup.restore.domain.caller.Caller;
-import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.FindProtectionUnit;
 import com.m365backup.restore.domain.query.ListProtectionUnits;
 import com.m365backup.restore.domain.query.MailboxProtectionUnitView;
 import com.m365backup.restore.domain.query.ProtectionUnitPage;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.BeforeEach;
+import com.m365backup.restore.query.ReadEndpointTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.json.JsonCompareMode;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -25,7 +19,6 @@ import java.util.Optional;
 
 import static com.m365backup.restore.query.session.QueryAnswers.answer;
 import static org.hamcrest.Matchers.containsString;
-import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -33,7 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(controllers = ProtectionUnitController.class, properties = "spring.mvc.problemdetails.enabled=true")
-class ProtectionUnitControllerTest {
+class ProtectionUnitControllerTest extends ReadEndpointTest {
 
     private static final String TENANT = "7f3c1a52-0d8e-4c1b-9e44-2b6f9d0a8c11";
     private static final String ROOT = "/beta/solutions/backupRestore";
@@ -48,18 +41,8 @@ class ProtectionUnitControllerTest {
              "createdBy": null, "createdDateTime": "2026-01-05T08:00:00Z", "lastModifiedBy": null,
              "lastModifiedDateTime": "2026-01-05T08:00:00Z", "offboardRequestedDateTime": null, "error": null}""";
 
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    QueryGateway queries;
-
-    @MockitoBean
-    CurrentCaller caller;
-
-    @BeforeEach
-    void aCallerOfTheTenant() {
-        given(caller.get()).willReturn(new Caller(TENANT, null));
+    ProtectionUnitControllerTest() {
+        super(TENANT);
     }
 
     @ParameterizedTest

@@ -1,20 +1,15 @@
 package com.m365backup.restore.query.restorepoint;
 
-import com.m365backup.restore.domain.caller.Caller;
-import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.ListRestorePoints;
 import com.m365backup.restore.domain.query.MailboxProtectionUnitView;
 import com.m365backup.restore.domain.query.RestorePointList;
 import com.m365backup.restore.domain.query.RestorePointView;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.BeforeEach;
+import com.m365backup.restore.query.ReadEndpointTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.json.JsonCompareMode;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,7 +17,6 @@ import java.util.List;
 
 import static com.m365backup.restore.query.session.QueryAnswers.answer;
 import static org.hamcrest.Matchers.containsString;
-import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -32,7 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The list of a mailbox's restore points, Graph's {@code $expand=protectionUnit($filter=id eq '...')} form. */
 @WebMvcTest(controllers = RestorePointController.class, properties = "spring.mvc.problemdetails.enabled=true")
 @Import(RestorePointSearchReader.class)
-class RestorePointListControllerTest {
+class RestorePointListControllerTest extends ReadEndpointTest {
 
     private static final String TENANT = "7f3c1a52-0d8e-4c1b-9e44-2b6f9d0a8c11";
     private static final String RESTORE_POINTS = "/beta/solutions/backupRestore/restorePoints";
@@ -43,23 +37,13 @@ class RestorePointListControllerTest {
             new MailboxProtectionUnitView("unit-adele", "dir-1", "Adele Vance", "AdeleV@contoso.com", CREATED,
                     CREATED));
 
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    QueryGateway queries;
-
-    @MockitoBean
-    CurrentCaller caller;
+    RestorePointListControllerTest() {
+        super(TENANT);
+    }
 
     /** The search keeps granular searches; the list never does. */
     @MockitoBean
     GranularSearches granularSearches;
-
-    @BeforeEach
-    void aCallerOfTheTenant() {
-        given(caller.get()).willReturn(new Caller(TENANT, null));
-    }
 
     @Test
     void graphs_form_asks_for_the_five_newest_of_the_unit_before_the_time() throws Exception {

@@ -1,18 +1,13 @@
 package com.m365backup.restore.query.session;
 
 import com.jayway.jsonpath.JsonPath;
-import com.m365backup.restore.domain.caller.Caller;
-import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.ArtifactList;
 import com.m365backup.restore.domain.query.ListMailboxArtifacts;
-import org.axonframework.queryhandling.QueryGateway;
+import com.m365backup.restore.query.ReadEndpointTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.json.JsonCompareMode;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.net.URI;
 import java.util.List;
@@ -26,7 +21,6 @@ import static com.m365backup.restore.query.session.SessionExamples.TENANT;
 import static com.m365backup.restore.query.session.SessionExamples.artifact;
 import static com.m365backup.restore.query.session.SessionExamples.artifactJson;
 import static org.hamcrest.Matchers.containsString;
-import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -35,25 +29,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(controllers = MailboxRestoreArtifactController.class,
         properties = "spring.mvc.problemdetails.enabled=true")
-class MailboxRestoreArtifactControllerTest {
+class MailboxRestoreArtifactControllerTest extends ReadEndpointTest {
 
     private static final String ARTIFACTS =
             "/beta/solutions/backupRestore/exchangeRestoreSessions/" + SESSION + "/mailboxRestoreArtifacts";
     private static final String CONTEXT = "http://localhost/beta/$metadata#solutions/backupRestore/"
             + "exchangeRestoreSessions('" + SESSION + "')/mailboxRestoreArtifacts";
 
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    QueryGateway queries;
-
-    @MockitoBean
-    CurrentCaller caller;
+    MailboxRestoreArtifactControllerTest() {
+        super(TENANT);
+    }
 
     @BeforeEach
     void aSessionWithTwoArtifacts() {
-        given(caller.get()).willReturn(new Caller(TENANT, null));
         answer(queries, new ListMailboxArtifacts(TENANT, SESSION),
                 new ArtifactList(true, List.of(artifact(ARTIFACT_A, "rp-a"), artifact(ARTIFACT_B, "rp-b"))));
     }

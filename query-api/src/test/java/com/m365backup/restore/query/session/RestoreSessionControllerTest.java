@@ -1,13 +1,10 @@
 package com.m365backup.restore.query.session;
 
 import com.jayway.jsonpath.JsonPath;
-import com.m365backup.restore.domain.caller.Caller;
-import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.FindRestoreSession;
 import com.m365backup.restore.domain.query.ListRestoreSessions;
 import com.m365backup.restore.domain.query.RestoreSessionPage;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.BeforeEach;
+import com.m365backup.restore.query.ReadEndpointTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,29 +14,25 @@ import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.skyscreamer.jsonassert.RegularExpressionValueMatcher;
 import org.skyscreamer.jsonassert.comparator.CustomComparator;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.json.JsonCompareMode;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
 import static com.m365backup.restore.query.session.QueryAnswers.answer;
-import static com.m365backup.restore.query.session.SessionExamples.DRAFT_JSON;
-import static com.m365backup.restore.query.session.SessionExamples.SESSION;
-import static com.m365backup.restore.query.session.SessionExamples.OTHER_SESSION;
 import static com.m365backup.restore.query.session.SessionExamples.ARTIFACT_A;
 import static com.m365backup.restore.query.session.SessionExamples.ARTIFACT_B;
+import static com.m365backup.restore.query.session.SessionExamples.DRAFT_JSON;
+import static com.m365backup.restore.query.session.SessionExamples.OTHER_SESSION;
+import static com.m365backup.restore.query.session.SessionExamples.SESSION;
 import static com.m365backup.restore.query.session.SessionExamples.TENANT;
 import static com.m365backup.restore.query.session.SessionExamples.artifactJson;
 import static com.m365backup.restore.query.session.SessionExamples.draft;
 import static com.m365backup.restore.query.session.SessionExamples.withArtifacts;
 import static com.m365backup.restore.query.session.SessionExamples.withStatus;
 import static org.hamcrest.Matchers.containsString;
-import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -48,23 +41,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(controllers = RestoreSessionController.class, properties = "spring.mvc.problemdetails.enabled=true")
-class RestoreSessionControllerTest {
+class RestoreSessionControllerTest extends ReadEndpointTest {
 
     private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
     private static final String CONTEXT = "http://localhost/beta/$metadata#solutions/backupRestore/exchangeRestoreSessions";
 
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    QueryGateway queries;
-
-    @MockitoBean
-    CurrentCaller caller;
-
-    @BeforeEach
-    void aCallerOfTheTenant() {
-        given(caller.get()).willReturn(new Caller(TENANT, null));
+    RestoreSessionControllerTest() {
+        super(TENANT);
     }
 
     @ParameterizedTest

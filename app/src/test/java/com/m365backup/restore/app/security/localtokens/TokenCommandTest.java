@@ -3,17 +3,17 @@ package com.m365backup.restore.app.security.localtokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
+import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import com.m365backup.restore.app.security.Permission;
 import com.m365backup.restore.app.security.SecuritySettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.util.List;
 
+import static com.m365backup.restore.app.GraphPaths.SESSIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,21 +23,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * who and what the options say.
  */
 @IntegrationTest
-class TokenCommandTest {
-
-    private static final String SESSIONS = "/beta/solutions/backupRestore/exchangeRestoreSessions";
-
-    @LocalServerPort
-    int port;
+class TokenCommandTest extends RunningApplicationTest {
 
     @Autowired
     SecuritySettings settings;
 
     @Autowired
     LocalTokenSettings localTokens;
-
-    @Value("${restore.default-tenant-id}")
-    String defaultTenant;
 
     @Test
     void the_default_token_creates_searches_and_audits_in_the_default_tenant() {
@@ -109,6 +101,6 @@ class TokenCommandTest {
     }
 
     private String issue(String... arguments) {
-        return TokenCommand.issue(TokenCommandLine.parse(arguments), settings, localTokens, defaultTenant);
+        return TokenCommand.issue(TokenCommandLine.parse(arguments), settings, localTokens, tenant);
     }
 }
