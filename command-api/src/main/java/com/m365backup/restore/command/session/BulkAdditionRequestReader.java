@@ -1,11 +1,10 @@
 package com.m365backup.restore.command.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.StrictJson;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.DestinationType;
 import com.m365backup.restore.domain.session.RestorePointPreference;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -76,13 +75,13 @@ class BulkAdditionRequestReader {
                     + " directoryObjectIds.");
         }
         if (count > limits.maxMailboxesPerRequest()) {
-            throw new RequestRefused(HttpStatus.BAD_REQUEST, "BulkRestoreRestorationResourcesCountExceedsLimit",
+            throw RequestRefused.invalid("BulkRestoreRestorationResourcesCountExceedsLimit",
                     "A bulk addition request may list at most " + limits.maxMailboxesPerRequest()
                             + " mailboxes and directory object ids together; this one lists " + count + ".");
         }
         for (String mailbox : mailboxes) {
             if (mailbox.length() > LONGEST_EMAIL || !EMAIL.matcher(mailbox).matches()) {
-                throw new RequestRefused(HttpStatus.BAD_REQUEST, "BulkRestoreInvalidCreateRequestUserEmail",
+                throw RequestRefused.invalid("BulkRestoreInvalidCreateRequestUserEmail",
                         "'" + mailbox + "' in mailboxes is not an email address such as adele@contoso.com.");
             }
         }
@@ -185,6 +184,6 @@ class BulkAdditionRequestReader {
     }
 
     private static RequestRefused invalid(String message) {
-        return new RequestRefused(HttpStatus.BAD_REQUEST, INVALID, message);
+        return RequestRefused.invalid(INVALID, message);
     }
 }

@@ -2,10 +2,10 @@ package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CreateRequests;
-import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.restorepoint.RestorePoint;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
 import com.m365backup.restore.domain.query.FindGranularSearches;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.CreateRestoreSession;
 import com.m365backup.restore.domain.session.GranularSearch;
 import com.m365backup.restore.domain.session.NewGranularArtifact;
@@ -14,7 +14,6 @@ import com.m365backup.restore.domain.session.Rejection;
 import com.m365backup.restore.domain.session.RestoreSessionRejected;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -102,7 +101,7 @@ class RestoreSessionCreation {
                 sessions.send(sessionId, creation, origin);
             } catch (RestoreSessionRejected rejected) {
                 // A create is refused whole, so every rejection of an artifact is a 400, a duplicate mailbox included.
-                throw new RequestRefused(HttpStatus.BAD_REQUEST, GraphRejection.of(rejected.rejection()).code(),
+                throw RequestRefused.invalid(GraphRejection.of(rejected.rejection()).code(),
                         rejected.getMessage());
             }
             key.ifPresent(request -> createRequests.record(request,
@@ -133,7 +132,7 @@ class RestoreSessionCreation {
         RestorePoint restorePoint = catalogued.get(restorePointId);
         if (restorePoint == null) {
             RestoreSessionRejected unknown = RestoreSessionRejected.unknownRestorePoint(restorePointId);
-            throw new RequestRefused(HttpStatus.BAD_REQUEST, GraphRejection.of(unknown.rejection()).code(),
+            throw RequestRefused.invalid(GraphRejection.of(unknown.rejection()).code(),
                     unknown.getMessage());
         }
         return new NewMailboxArtifact(UUID.randomUUID().toString(), restorePointId, restorePoint.mailboxId(),

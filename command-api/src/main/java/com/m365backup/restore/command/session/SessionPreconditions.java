@@ -1,11 +1,10 @@
 package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
-import com.m365backup.restore.command.RequestRefused;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.RestoreSessionRejected;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.ETag;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -71,7 +70,7 @@ class SessionPreconditions {
             RestoreSessionRejected notFound = RestoreSessionRejected.notFound(sessionId);
             return GraphRejection.of(notFound.rejection()).refusal(notFound.getMessage());
         }
-        return new RequestRefused(HttpStatus.PRECONDITION_FAILED, "PreconditionFailed",
+        return new RequestRefused(RequestRefused.Kind.PRECONDITION_FAILED, "PreconditionFailed",
                 "The restore session has changed since it was read; its etag is now W/\""
                         + conflict.getActualVersion() + "\". Read it again and retry.");
     }

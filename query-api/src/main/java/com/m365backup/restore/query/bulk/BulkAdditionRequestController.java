@@ -5,15 +5,14 @@ import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.BulkAdditionRequestList;
 import com.m365backup.restore.domain.query.BulkAdditionRequestView;
 import com.m365backup.restore.domain.query.ListBulkAdditionRequests;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.query.graph.GraphCollection;
-import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import com.m365backup.restore.query.session.SessionId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,7 +78,7 @@ class BulkAdditionRequestController {
                 .filter(view -> view.id().equalsIgnoreCase(requestId))
                 .findFirst()
                 .map(view -> options.selected(view, json))
-                .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "BulkRestoreArtifactsNotFound",
+                .orElseThrow(() -> RequestRefused.notFound("BulkRestoreArtifactsNotFound",
                         "Bulk addition request '" + requestId + "' was not found in restore session '" + id.value()
                                 + "'."));
     }

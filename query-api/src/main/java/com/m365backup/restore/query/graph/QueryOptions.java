@@ -3,6 +3,7 @@ package com.m365backup.restore.query.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.m365backup.restore.domain.request.RequestRefused;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.net.URLEncoder;
@@ -326,12 +327,12 @@ public final class QueryOptions {
             }
             String option = name.toLowerCase(Locale.ROOT);
             if (!supported.contains(option)) {
-                throw GraphErrors.badRequest(ODATA_OPTIONS.contains(option)
+                throw RequestRefused.badRequest(ODATA_OPTIONS.contains(option)
                         ? "The query option '" + name + "' is not supported on this resource."
                         : "'" + name + "' is not a query option this service knows.");
             }
             if (!seen.add(option) || parameter.getValue().length != 1) {
-                throw GraphErrors.badRequest("The query option '" + name + "' may be given only once.");
+                throw RequestRefused.badRequest("The query option '" + name + "' may be given only once.");
             }
             String value = parameter.getValue()[0].trim();
             switch (option) {
@@ -358,14 +359,14 @@ public final class QueryOptions {
                 return top;
             }
         }
-        throw GraphErrors.badRequest("$top must be a whole number from 0 to " + max + "; it was '" + value + "'.");
+        throw RequestRefused.badRequest("$top must be a whole number from 0 to " + max + "; it was '" + value + "'.");
     }
 
     private static boolean bool(String value) {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);
         }
-        throw GraphErrors.badRequest("$count must be true or false; it was '" + value + "'.");
+        throw RequestRefused.badRequest("$count must be true or false; it was '" + value + "'.");
     }
 
     private static List<String> names(String option, String value, List<String> allowed) {
@@ -373,7 +374,7 @@ public final class QueryOptions {
         for (String item : value.split(",", -1)) {
             String asked = item.trim();
             String name = allowed.stream().filter(asked::equalsIgnoreCase).findFirst()
-                    .orElseThrow(() -> GraphErrors.badRequest("'" + asked + "' cannot be used in '" + option
+                    .orElseThrow(() -> RequestRefused.badRequest("'" + asked + "' cannot be used in '" + option
                             + "' here; " + option + " takes " + String.join(", ", allowed.stream().sorted().toList())
                             + "."));
             if (!names.contains(name)) {
@@ -393,7 +394,7 @@ public final class QueryOptions {
         for (String item : outsideParentheses(value, ',')) {
             Matcher matcher = EXPANSION.matcher(item);
             if (!matcher.matches()) {
-                throw GraphErrors.badRequest("'" + item.trim() + "' cannot be used in '$expand' here; $expand takes "
+                throw RequestRefused.badRequest("'" + item.trim() + "' cannot be used in '$expand' here; $expand takes "
                         + String.join(", ", capabilities.expandable().stream().sorted().toList()) + ".");
             }
             String name = names(EXPAND, matcher.group(1), capabilities.expandable()).get(0);
@@ -415,7 +416,7 @@ public final class QueryOptions {
             String name = nameAndValue[0].trim();
             if (filterable.isEmpty() || !name.equalsIgnoreCase(FILTER) || nameAndValue.length < 2
                     || !conditions.isEmpty()) {
-                throw GraphErrors.badRequest("The option '" + name + "' is not supported inside '$expand="
+                throw RequestRefused.badRequest("The option '" + name + "' is not supported inside '$expand="
                         + navigation + "(...)'" + (filterable.isEmpty() ? "." : "; it takes one $filter on "
                         + String.join(", ", filterable.stream().sorted().toList()) + "."));
             }
@@ -460,7 +461,7 @@ public final class QueryOptions {
             if (function.lookingAt()) {
                 String name = function.group(1).toLowerCase(Locale.ROOT);
                 if (!FUNCTIONS.contains(name) || !operators.contains(name)) {
-                    throw GraphErrors.badRequest("The function '" + function.group(1) + "' is not supported in '"
+                    throw RequestRefused.badRequest("The function '" + function.group(1) + "' is not supported in '"
                             + option + "'; it takes " + described(operators) + ", joined by and.");
                 }
                 conditions.add(new Condition(property(option, function.group(2), filterable), name,
@@ -470,7 +471,7 @@ public final class QueryOptions {
                 String property = property(option, comparison.group(1), filterable);
                 String operator = comparison.group(2).toLowerCase(Locale.ROOT);
                 if (FUNCTIONS.contains(operator) || !operators.contains(operator)) {
-                    throw GraphErrors.badRequest("The operator '" + comparison.group(2) + "' is not supported in '"
+                    throw RequestRefused.badRequest("The operator '" + comparison.group(2) + "' is not supported in '"
                             + option + "'; it takes " + described(operators) + ", joined by and.");
                 }
                 conditions.add(new Condition(property, operator, literal(comparison.group(3))));
@@ -480,7 +481,7 @@ public final class QueryOptions {
             }
         }
         if (conditions.isEmpty() || end != value.length()) {
-            throw GraphErrors.badRequest("The '" + option + "' " + value + " is not understood; it takes conditions "
+            throw RequestRefused.badRequest("The '" + option + "' " + value + " is not understood; it takes conditions "
                     + "such as " + example(filterable, operators) + ", joined by and.");
         }
         return conditions;
@@ -511,13 +512,13 @@ public final class QueryOptions {
     private static Order order(String value, Set<String> orderable) {
         Matcher matcher = ORDER.matcher(value);
         if (!matcher.matches()) {
-            throw GraphErrors.badRequest("The '$orderby' " + value + " is not supported; it takes one property, "
+            throw RequestRefused.badRequest("The '$orderby' " + value + " is not supported; it takes one property, "
                     + "then asc or desc.");
         }
         String property = property(ORDER_BY, matcher.group(1), orderable);
         String direction = matcher.group(2) == null ? "asc" : matcher.group(2).toLowerCase(Locale.ROOT);
         if (!direction.equals("asc") && !direction.equals("desc")) {
-            throw GraphErrors.badRequest("'$orderby' takes asc or desc after the property; it was '"
+            throw RequestRefused.badRequest("'$orderby' takes asc or desc after the property; it was '"
                     + matcher.group(2) + "'.");
         }
         return new Order(property, direction.equals("desc"));
@@ -525,7 +526,7 @@ public final class QueryOptions {
 
     private static String property(String option, String asked, Set<String> allowed) {
         return allowed.stream().filter(asked::equalsIgnoreCase).findFirst()
-                .orElseThrow(() -> GraphErrors.badRequest("The property '" + asked + "' is not supported in '"
+                .orElseThrow(() -> RequestRefused.badRequest("The property '" + asked + "' is not supported in '"
                         + option + "' here; it takes " + String.join(", ", allowed.stream().sorted().toList()) + "."));
     }
 }

@@ -6,14 +6,13 @@ import com.m365backup.restore.domain.query.FindProtectionUnit;
 import com.m365backup.restore.domain.query.ListProtectionUnits;
 import com.m365backup.restore.domain.query.MailboxProtectionUnitView;
 import com.m365backup.restore.domain.query.ProtectionUnitPage;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.query.graph.GraphCollection;
-import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,7 +91,7 @@ class ProtectionUnitController {
                         ResponseTypes.optionalInstanceOf(MailboxProtectionUnitView.class))
                 .join()
                 // Another tenant's unit is answered as one that does not exist, so that nothing tells them apart.
-                .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "itemNotFound",
+                .orElseThrow(() -> RequestRefused.notFound("itemNotFound",
                         "Protection unit '" + unitId + "' was not found."));
         return options.selected(unit, json);
     }
@@ -130,7 +129,7 @@ class ProtectionUnitController {
                     asked.value());
             case DIRECTORY_OBJECT_ID -> {
                 if (match != ListProtectionUnits.Match.EQUALS) {
-                    throw GraphErrors.badRequest("directoryObjectId can be compared with eq only.");
+                    throw RequestRefused.badRequest("directoryObjectId can be compared with eq only.");
                 }
                 yield new ListProtectionUnits.Condition(ListProtectionUnits.Property.DIRECTORY_OBJECT_ID, match,
                         asked.value());

@@ -7,15 +7,14 @@ import com.m365backup.restore.domain.query.ListRestorePoints;
 import com.m365backup.restore.domain.query.RestorePointList;
 import com.m365backup.restore.domain.query.RestorePointView;
 import com.m365backup.restore.domain.query.SearchRestorePoints;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.ArtifactQuery;
 import com.m365backup.restore.query.graph.GraphCollection;
-import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -91,7 +90,7 @@ class RestorePointController {
     private static String unitOf(QueryOptions options) {
         List<QueryOptions.Condition> unit = options.filterInExpand(PROTECTION_UNIT);
         if (unit.size() != 1) {
-            throw GraphErrors.badRequest("List restore points of one protection unit, as Graph asks: "
+            throw RequestRefused.badRequest("List restore points of one protection unit, as Graph asks: "
                     + "$expand=protectionUnit($filter=id eq '<protection unit id>'). The ids are in the lists of "
                     + "protectionUnits and mailboxProtectionUnits.");
         }
@@ -104,7 +103,7 @@ class RestorePointController {
         try {
             return new ListRestorePoints.TimeCondition(comparison, OffsetDateTime.parse(asked.value()).toInstant());
         } catch (DateTimeParseException notATime) {
-            throw GraphErrors.badRequest("'" + asked.value() + "' is not a time such as 2026-01-31T12:00:00Z.");
+            throw RequestRefused.badRequest("'" + asked.value() + "' is not a time such as 2026-01-31T12:00:00Z.");
         }
     }
 
@@ -114,7 +113,7 @@ class RestorePointController {
         RestorePointView restorePoint = queries.query(new FindRestorePoint(caller.get().tenantId(), restorePointId),
                         ResponseTypes.optionalInstanceOf(RestorePointView.class))
                 .join()
-                .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "itemNotFound",
+                .orElseThrow(() -> RequestRefused.notFound("itemNotFound",
                         "Restore point '" + restorePointId + "' was not found."));
         return options.expands(PROTECTION_UNIT) ? restorePoint : restorePoint.withoutProtectionUnit();
     }

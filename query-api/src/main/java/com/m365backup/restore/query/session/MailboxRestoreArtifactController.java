@@ -5,15 +5,14 @@ import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.ArtifactList;
 import com.m365backup.restore.domain.query.ListMailboxArtifacts;
 import com.m365backup.restore.domain.query.MailboxRestoreArtifactView;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.ArtifactRestoreStatus;
 import com.m365backup.restore.query.graph.GraphCollection;
-import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,11 +85,11 @@ class MailboxRestoreArtifactController {
     private static Predicate<MailboxRestoreArtifactView> condition(QueryOptions.Condition asked) {
         String status = ArtifactRestoreStatus.fromGraphName(asked.value())
                 .map(ArtifactRestoreStatus::graphName)
-                .orElseThrow(() -> GraphErrors.badRequest("'" + asked.value() + "' is not an artifact status."));
+                .orElseThrow(() -> RequestRefused.badRequest("'" + asked.value() + "' is not an artifact status."));
         return switch (asked.comparison()) {
             case "eq" -> artifact -> status.equals(artifact.status());
             case "ne" -> artifact -> !status.equals(artifact.status());
-            default -> throw GraphErrors.badRequest("status can be compared with eq and ne only.");
+            default -> throw RequestRefused.badRequest("status can be compared with eq and ne only.");
         };
     }
 
@@ -117,7 +116,7 @@ class MailboxRestoreArtifactController {
                 .filter(artifact -> artifact.id().equalsIgnoreCase(artifactId))
                 .findFirst()
                 .map(artifact -> options.selected(artifact, json))
-                .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "itemNotFound",
+                .orElseThrow(() -> RequestRefused.notFound("itemNotFound",
                         (granular(collection) ? "Granular mailbox restore artifact '" : "Mailbox restore artifact '")
                                 + artifactId + "' was not found in restore session '" + id.value() + "'."));
     }

@@ -6,9 +6,9 @@ import com.m365backup.restore.domain.query.FindRestoreSession;
 import com.m365backup.restore.domain.query.ListRestoreSessions;
 import com.m365backup.restore.domain.query.RestoreSessionPage;
 import com.m365backup.restore.domain.query.RestoreSessionView;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.query.graph.DateTimeOffsets;
 import com.m365backup.restore.query.graph.GraphCollection;
-import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -129,13 +129,13 @@ class RestoreSessionController {
                 ListRestoreSessions.Comparison.valueOf(asked.comparison().toUpperCase(Locale.ROOT));
         if (asked.property().equals(STATUS)) {
             if (comparison != ListRestoreSessions.Comparison.EQ && comparison != ListRestoreSessions.Comparison.NE) {
-                throw GraphErrors.badRequest("status can be compared with eq and ne only.");
+                throw RequestRefused.badRequest("status can be compared with eq and ne only.");
             }
             return new ListRestoreSessions.Condition(ListRestoreSessions.Property.STATUS, comparison,
                     enums.storedStatus(asked.value()));
         }
         Instant time = DateTimeOffsets.parse(asked.value())
-                .orElseThrow(() -> GraphErrors.badRequest("'" + asked.value() + "' is not "
+                .orElseThrow(() -> RequestRefused.badRequest("'" + asked.value() + "' is not "
                         + DateTimeOffsets.EXAMPLE + "."));
         return new ListRestoreSessions.Condition(property(asked.property()), comparison, time.toString());
     }
