@@ -3,6 +3,7 @@ package com.m365backup.restore.command.session;
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CommandOrigins;
 import com.m365backup.restore.domain.query.RestoreSessionView;
+import com.m365backup.restore.domain.request.GraphPaths;
 import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.RestoreSessionId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,9 +36,9 @@ import java.util.List;
  */
 @RestController
 @RequestMapping({
-        "/solutions/backupRestore/exchangeRestoreSessions",
-        "/beta/solutions/backupRestore/exchangeRestoreSessions",
-        "/v1.0/solutions/backupRestore/exchangeRestoreSessions"})
+        GraphPaths.BACKUP_RESTORE + "/exchangeRestoreSessions",
+        GraphPaths.BETA_BACKUP_RESTORE + "/exchangeRestoreSessions",
+        GraphPaths.V1_0_BACKUP_RESTORE + "/exchangeRestoreSessions"})
 class ExchangeRestoreSessionController {
 
     private final CreateRequestReader createRequests;

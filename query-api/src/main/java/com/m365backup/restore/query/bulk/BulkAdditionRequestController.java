@@ -5,6 +5,7 @@ import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.BulkAdditionRequestList;
 import com.m365backup.restore.domain.query.BulkAdditionRequestView;
 import com.m365backup.restore.domain.query.ListBulkAdditionRequests;
+import com.m365backup.restore.domain.request.GraphPaths;
 import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.QueryOptions;
@@ -28,12 +29,13 @@ import java.util.Set;
  */
 @RestController
 @RequestMapping({
-        "/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS,
-        "/beta/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS,
-        "/v1.0/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS})
+        GraphPaths.BACKUP_RESTORE + BulkAdditionRequestController.PATH,
+        GraphPaths.BETA_BACKUP_RESTORE + BulkAdditionRequestController.PATH,
+        GraphPaths.V1_0_BACKUP_RESTORE + BulkAdditionRequestController.PATH})
 class BulkAdditionRequestController {
 
     static final String REQUESTS = "mailboxRestoreArtifactsBulkAdditionRequests";
+    static final String PATH = "/exchangeRestoreSessions/{sessionId}/" + REQUESTS;
     private static final QueryOptions.Capabilities CAPABILITIES = new QueryOptions.Capabilities(Set.of(), Set.of(),
             Set.of("id", "displayName", "destinationType", "protectionTimePeriod", "restorePointPreference", "tags",
                     "status", "error", "mailboxes", "directoryObjectIds", "protectionUnitIds", "createdBy",

@@ -6,6 +6,7 @@ import com.m365backup.restore.domain.query.FindProtectionUnit;
 import com.m365backup.restore.domain.query.ListProtectionUnits;
 import com.m365backup.restore.domain.query.MailboxProtectionUnitView;
 import com.m365backup.restore.domain.query.ProtectionUnitPage;
+import com.m365backup.restore.domain.request.GraphPaths;
 import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.query.graph.GraphCollection;
 import com.m365backup.restore.query.graph.QueryOptions;
@@ -29,7 +30,7 @@ import java.util.Set;
  * hold the same units, each naming its type in {@code @odata.type}.
  */
 @RestController
-@RequestMapping({"/solutions/backupRestore", "/beta/solutions/backupRestore", "/v1.0/solutions/backupRestore"})
+@RequestMapping({GraphPaths.BACKUP_RESTORE, GraphPaths.BETA_BACKUP_RESTORE, GraphPaths.V1_0_BACKUP_RESTORE})
 class ProtectionUnitController {
 
     static final String PROTECTION_UNITS = "solutions/backupRestore/protectionUnits";

@@ -7,6 +7,7 @@ import com.m365backup.restore.domain.query.ListRestorePoints;
 import com.m365backup.restore.domain.query.RestorePointList;
 import com.m365backup.restore.domain.query.RestorePointView;
 import com.m365backup.restore.domain.query.SearchRestorePoints;
+import com.m365backup.restore.domain.request.GraphPaths;
 import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.ArtifactQuery;
 import com.m365backup.restore.query.graph.GraphCollection;
@@ -36,8 +37,8 @@ import java.util.UUID;
  * its mailbox) and the search of docs/api.md, at the root and under {@code /beta} and {@code /v1.0}.
  */
 @RestController
-@RequestMapping({"/solutions/backupRestore/restorePoints", "/beta/solutions/backupRestore/restorePoints",
-        "/v1.0/solutions/backupRestore/restorePoints"})
+@RequestMapping({GraphPaths.BACKUP_RESTORE + "/restorePoints", GraphPaths.BETA_BACKUP_RESTORE + "/restorePoints",
+        GraphPaths.V1_0_BACKUP_RESTORE + "/restorePoints"})
 class RestorePointController {
 
     private static final String PROTECTION_UNIT = "protectionUnit";

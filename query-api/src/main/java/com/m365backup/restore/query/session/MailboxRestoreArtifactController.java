@@ -5,6 +5,7 @@ import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.ArtifactList;
 import com.m365backup.restore.domain.query.ListMailboxArtifacts;
 import com.m365backup.restore.domain.query.MailboxRestoreArtifactView;
+import com.m365backup.restore.domain.request.GraphPaths;
 import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.ArtifactRestoreStatus;
 import com.m365backup.restore.query.graph.GraphCollection;
@@ -30,11 +31,11 @@ import java.util.function.Predicate;
  * (10,000 for a bulk session), so a page is cut from the whole list rather than asked of the database.
  */
 @RestController
-@RequestMapping({"/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/{collection:"
+@RequestMapping({GraphPaths.BACKUP_RESTORE + "/exchangeRestoreSessions/{sessionId}/{collection:"
         + MailboxRestoreArtifactController.COLLECTIONS + "}",
-        "/beta/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/{collection:"
+        GraphPaths.BETA_BACKUP_RESTORE + "/exchangeRestoreSessions/{sessionId}/{collection:"
                 + MailboxRestoreArtifactController.COLLECTIONS + "}",
-        "/v1.0/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/{collection:"
+        GraphPaths.V1_0_BACKUP_RESTORE + "/exchangeRestoreSessions/{sessionId}/{collection:"
                 + MailboxRestoreArtifactController.COLLECTIONS + "}"})
 class MailboxRestoreArtifactController {
 

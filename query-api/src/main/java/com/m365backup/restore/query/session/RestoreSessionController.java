@@ -6,6 +6,7 @@ import com.m365backup.restore.domain.query.FindRestoreSession;
 import com.m365backup.restore.domain.query.ListRestoreSessions;
 import com.m365backup.restore.domain.query.RestoreSessionPage;
 import com.m365backup.restore.domain.query.RestoreSessionView;
+import com.m365backup.restore.domain.request.GraphPaths;
 import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.query.graph.DateTimeOffsets;
 import com.m365backup.restore.query.graph.GraphCollection;
@@ -32,7 +33,7 @@ import java.util.Set;
  * kind (which here holds Exchange sessions only); each entity names its type in {@code @odata.type}.
  */
 @RestController
-@RequestMapping({"/solutions/backupRestore", "/beta/solutions/backupRestore", "/v1.0/solutions/backupRestore"})
+@RequestMapping({GraphPaths.BACKUP_RESTORE, GraphPaths.BETA_BACKUP_RESTORE, GraphPaths.V1_0_BACKUP_RESTORE})
 class RestoreSessionController {
 
     static final String EXCHANGE_SESSIONS = "solutions/backupRestore/exchangeRestoreSessions";
