@@ -10,7 +10,6 @@ import com.m365backup.restore.domain.session.CreateRestoreSession;
 import com.m365backup.restore.domain.session.GranularSearch;
 import com.m365backup.restore.domain.session.NewGranularArtifact;
 import com.m365backup.restore.domain.session.NewMailboxArtifact;
-import com.m365backup.restore.domain.session.Rejection;
 import com.m365backup.restore.domain.session.RestoreSessionRejected;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -127,15 +126,17 @@ class RestoreSessionCreation {
         return found.stream().collect(Collectors.toMap(GranularSearch::searchResponseId, Function.identity()));
     }
 
+    /**
+     * A restore point the catalog does not hold is sent too, for the session to refuse by its rules of adding: the
+     * create is refused whole, as the session decides it, and nothing here repeats those rules.
+     */
     private static NewMailboxArtifact newArtifact(RequestedArtifact requested, Map<String, RestorePoint> catalogued) {
+        String artifactId = UUID.randomUUID().toString();
         String restorePointId = requested.restorePoint().restorePointId();
         RestorePoint restorePoint = catalogued.get(restorePointId);
-        if (restorePoint == null) {
-            RestoreSessionRejected unknown = RestoreSessionRejected.unknownRestorePoint(restorePointId);
-            throw RequestRefused.invalid(GraphRejection.of(unknown.rejection()).code(),
-                    unknown.getMessage());
-        }
-        return new NewMailboxArtifact(UUID.randomUUID().toString(), restorePointId, restorePoint.mailboxId(),
+        return restorePoint == null
+                ? NewMailboxArtifact.uncatalogued(artifactId, restorePointId, requested.destinationType())
+                : new NewMailboxArtifact(artifactId, restorePointId, restorePoint.mailboxId(),
                 restorePoint.expiresAt(), requested.destinationType());
     }
 }
