@@ -27,9 +27,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * Turns every failure into Graph's error envelope, in one place. The API modules throw the domain's
  * {@link RequestRefused}, with its kind (and so its status), Graph code and a human message; Spring MVC's own failures
  * (415, 405, 404 ...) are {@link ErrorResponse}s and get Graph's generic codes, or the {@code code} property of their
- * problem detail when one carries it. A database that cannot be reached is a 503
- * with {@code Retry-After} ({@link DatabaseUnavailable}). A client that hung up gets nothing and a line at DEBUG.
- * Anything else is a 500 that says nothing of the implementation; its details go to the log with the request id.
+ * problem detail when one carries it. A database that cannot be reached is a 503 with {@code Retry-After}
+ * ({@link DatabaseUnavailable}). A client that hung up gets nothing and a line at DEBUG. Anything else is a 500 that
+ * says nothing of the implementation; its details go to the log with the request id.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

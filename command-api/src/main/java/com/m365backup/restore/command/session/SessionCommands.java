@@ -36,7 +36,7 @@ import java.util.function.Supplier;
 @Component
 class SessionCommands {
 
-    /** Seconds a client that met a busy session is asked to wait: the race is over in milliseconds. */
+    /** How long a client that met a busy session is asked to wait: the race is over in milliseconds. */
     private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
     private static final String LAST_EVENT = SessionCommands.class.getName() + ".lastEvent";
 
