@@ -10,7 +10,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -26,10 +25,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /**
  * Turns every failure into Graph's error envelope, in one place. The API modules throw the domain's
  * {@link RequestRefused}, with its kind (and so its status), Graph code and a human message; Spring MVC's own failures
- * (415, 405, 404 ...) are {@link ErrorResponse}s and get Graph's generic codes, or the {@code code} property of their
- * problem detail when one carries it. A database that cannot be reached is a 503 with {@code Retry-After}
- * ({@link DatabaseUnavailable}). A client that hung up gets nothing and a line at DEBUG. Anything else is a 500 that
- * says nothing of the implementation; its details go to the log with the request id.
+ * (415, 405, 404 ...) are {@link ErrorResponse}s and get Graph's generic codes. A database that cannot be reached is
+ * a 503 with {@code Retry-After} ({@link DatabaseUnavailable}). A client that hung up gets nothing and a line at
+ * DEBUG. Anything else is a 500 that says nothing of the implementation; its details go to the log with the request
+ * id.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -37,18 +36,14 @@ class GraphErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(GraphErrorAdvice.class);
 
+    /** Spring MVC's own failures: Graph's generic code and sentence for their status, as their details are Spring's. */
     private ResponseEntity<GraphError> rejected(ErrorResponse error, HttpServletRequest request) {
         HttpStatusCode status = error.getStatusCode();
-        ProblemDetail problem = error.getBody();
-        Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
-        String message = code != null && problem.getDetail() != null
-                ? problem.getDetail()
-                : GraphError.genericMessage(status);
-        String graphCode = code != null ? code.toString() : GraphError.genericCode(status);
         if (error instanceof HttpMediaTypeNotAcceptableException) {
             request.removeAttribute("org.springframework.web.servlet.HandlerMapping.producibleMediaTypes");
         }
-        return envelope(status, graphCode, message, request, error.getHeaders());
+        return envelope(status, GraphError.genericCode(status), GraphError.genericMessage(status), request,
+                error.getHeaders());
     }
 
     /** The API modules' refusals: the status of their kind, their code and sentence, and when to retry if they say. */
