@@ -1,5 +1,6 @@
 package com.m365backup.restore.app.web;
 
+import com.m365backup.restore.domain.request.RequestRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
@@ -9,7 +10,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -23,11 +23,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * Turns every failure into Graph's error envelope, in one place. The API modules throw {@link ErrorResponse}s whose
- * problem detail carries the Graph {@code code} property and a human message; Spring MVC's own failures (415, 405,
- * 404 ...) are {@link ErrorResponse}s too and get Graph's generic codes. A database that cannot be reached is a 503
- * with {@code Retry-After} ({@link DatabaseUnavailable}). A client that hung up gets nothing and a line at DEBUG.
- * Anything else is a 500 that says nothing of the implementation; its details go to the log with the request id.
+ * Turns every failure into Graph's error envelope, in one place. The API modules throw the domain's
+ * {@link RequestRefused}, with its kind (and so its status), Graph code and a human message; Spring MVC's own failures
+ * (415, 405, 404 ...) are {@link ErrorResponse}s and get Graph's generic codes. A database that cannot be reached is
+ * a 503 with {@code Retry-After} ({@link DatabaseUnavailable}). A client that hung up gets nothing and a line at
+ * DEBUG. Anything else is a 500 that says nothing of the implementation; its details go to the log with the request
+ * id.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -35,18 +36,26 @@ class GraphErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(GraphErrorAdvice.class);
 
+    /** Spring MVC's own failures: Graph's generic code and sentence for their status, as their details are Spring's. */
     private ResponseEntity<GraphError> rejected(ErrorResponse error, HttpServletRequest request) {
         HttpStatusCode status = error.getStatusCode();
-        ProblemDetail problem = error.getBody();
-        Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
-        String message = code != null && problem.getDetail() != null
-                ? problem.getDetail()
-                : GraphError.genericMessage(status);
-        String graphCode = code != null ? code.toString() : GraphError.genericCode(status);
         if (error instanceof HttpMediaTypeNotAcceptableException) {
             request.removeAttribute("org.springframework.web.servlet.HandlerMapping.producibleMediaTypes");
         }
-        return envelope(status, graphCode, message, request, error.getHeaders());
+        return envelope(status, GraphError.genericCode(status), GraphError.genericMessage(status), request,
+                error.getHeaders());
+    }
+
+    /** The API modules' refusals: the status of their kind, their code and sentence, and when to retry if they say. */
+    @ExceptionHandler(RequestRefused.class)
+    ResponseEntity<GraphError> refused(RequestRefused refused, HttpServletRequest request) {
+        HttpHeaders headers = refused.retryAfter().map(wait -> {
+            HttpHeaders retry = new HttpHeaders();
+            retry.set(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds()));
+            return retry;
+        }).orElse(null);
+        return envelope(HttpStatusCode.valueOf(refused.kind().status()), refused.code(), refused.getMessage(),
+                request, headers);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -2,6 +2,7 @@ package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigins;
 import com.m365backup.restore.domain.query.BulkAdditionRequestView;
+import com.m365backup.restore.domain.request.GraphPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +23,9 @@ import java.net.URI;
  */
 @RestController
 @RequestMapping({
-        "/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionController.REQUESTS,
-        "/beta/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionController.REQUESTS,
-        "/v1.0/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionController.REQUESTS})
+        GraphPaths.BACKUP_RESTORE + "/exchangeRestoreSessions/{sessionId}/" + BulkAdditionController.REQUESTS,
+        GraphPaths.BETA_BACKUP_RESTORE + "/exchangeRestoreSessions/{sessionId}/" + BulkAdditionController.REQUESTS,
+        GraphPaths.V1_0_BACKUP_RESTORE + "/exchangeRestoreSessions/{sessionId}/" + BulkAdditionController.REQUESTS})
 class BulkAdditionController {
 
     static final String REQUESTS = "mailboxRestoreArtifactsBulkAdditionRequests";

@@ -2,11 +2,10 @@ package com.m365backup.restore.command.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.RestoreLimits;
 import com.m365backup.restore.command.StrictJson;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.DestinationType;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -84,7 +83,7 @@ class CreateRequestReader {
             throw badRequest("'" + name + "' must be an array of artifacts.");
         }
         if (artifacts.size() > limits.maxArtifactsPerCreate()) {
-            throw new RequestRefused(HttpStatus.PAYLOAD_TOO_LARGE, "RestoreArtifactsLimitBreached",
+            throw new RequestRefused(RequestRefused.Kind.TOO_LARGE, "RestoreArtifactsLimitBreached",
                     "A restore session may be created with at most " + limits.maxArtifactsPerCreate()
                             + " artifacts; this request has " + artifacts.size() + ".");
         }
@@ -104,7 +103,7 @@ class CreateRequestReader {
                 Set.of(RESTORE_POINT, DESTINATION_TYPE, SEARCH_RESPONSE_ID), where + ".");
         JsonNode search = artifact.get(SEARCH_RESPONSE_ID);
         if (search == null || !search.isTextual() || search.asText().isBlank()) {
-            throw new RequestRefused(HttpStatus.BAD_REQUEST, "InvalidSearchRequest", where + ".searchResponseId must"
+            throw RequestRefused.invalid("InvalidSearchRequest", where + ".searchResponseId must"
                     + " name the search (restorePoints/search with an artifactQuery) whose messages it restores.");
         }
         RequestedArtifact mailbox = artifact(withoutSearch(artifact), where);
@@ -136,13 +135,13 @@ class CreateRequestReader {
         requireSettable(artifact, ODataType.MAILBOX_RESTORE_ARTIFACT, READ_ONLY_ARTIFACT_PROPERTIES,
                 Set.of(RESTORE_POINT, DESTINATION_TYPE), where + ".");
         RestorePointLink restorePoint = RestorePointLink.read(artifact.get(RESTORE_POINT))
-                .orElseThrow(() -> new RequestRefused(HttpStatus.BAD_REQUEST, "InvalidRestorePoint",
+                .orElseThrow(() -> RequestRefused.invalid("InvalidRestorePoint",
                         where + ".restorePoint must name one restore point by '@odata.id', '@id' or 'id'."));
         DestinationType destinationType = Optional.ofNullable(artifact.get(DESTINATION_TYPE))
                 .filter(JsonNode::isTextual)
                 .map(JsonNode::asText)
                 .flatMap(DestinationType::fromGraphName)
-                .orElseThrow(() -> new RequestRefused(HttpStatus.BAD_REQUEST, "InvalidPathType",
+                .orElseThrow(() -> RequestRefused.invalid("InvalidPathType",
                         where + ".destinationType must be 'inPlace' or 'new'."));
         return new RequestedArtifact(restorePoint, destinationType);
     }
@@ -168,6 +167,6 @@ class CreateRequestReader {
     }
 
     private static RequestRefused badRequest(String message) {
-        return new RequestRefused(HttpStatus.BAD_REQUEST, BAD_REQUEST, message);
+        return RequestRefused.invalid(BAD_REQUEST, message);
     }
 }

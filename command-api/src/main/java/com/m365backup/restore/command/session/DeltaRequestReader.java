@@ -1,12 +1,11 @@
 package com.m365backup.restore.command.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.RestoreLimits;
 import com.m365backup.restore.command.StrictJson;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.DestinationType;
 import com.m365backup.restore.domain.session.RemovalReason;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -79,11 +78,11 @@ class DeltaRequestReader {
 
     private void requireCountWithinLimits(JsonNode items) {
         if (items.isEmpty()) {
-            throw new RequestRefused(HttpStatus.BAD_REQUEST, "InvalidArtifactRequest",
+            throw RequestRefused.invalid("InvalidArtifactRequest",
                     "'" + DELTA + "' is empty; it must add or remove at least one artifact.");
         }
         if (items.size() > limits.maxItemsPerPatch()) {
-            throw new RequestRefused(HttpStatus.BAD_REQUEST, "RestoreArtifactsLimitBreached",
+            throw RequestRefused.invalid("RestoreArtifactsLimitBreached",
                     "A PATCH may carry at most " + limits.maxItemsPerPatch() + " items in '" + DELTA
                             + "'; this one carries " + items.size() + ".");
         }
@@ -166,6 +165,6 @@ class DeltaRequestReader {
     }
 
     private static RequestRefused invalid(String message) {
-        return new RequestRefused(HttpStatus.BAD_REQUEST, INVALID, message);
+        return RequestRefused.invalid(INVALID, message);
     }
 }

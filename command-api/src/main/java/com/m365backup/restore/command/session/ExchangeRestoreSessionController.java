@@ -2,8 +2,10 @@ package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CommandOrigins;
-import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.domain.query.RestoreSessionView;
+import com.m365backup.restore.domain.request.GraphPaths;
+import com.m365backup.restore.domain.request.RequestRefused;
+import com.m365backup.restore.domain.session.RestoreSessionId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -24,8 +26,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The writes of Graph's exchangeRestoreSessions (docs/api.md, Paths): create and delta PATCH, at the root and under
@@ -36,13 +36,10 @@ import java.util.regex.Pattern;
  */
 @RestController
 @RequestMapping({
-        "/solutions/backupRestore/exchangeRestoreSessions",
-        "/beta/solutions/backupRestore/exchangeRestoreSessions",
-        "/v1.0/solutions/backupRestore/exchangeRestoreSessions"})
+        GraphPaths.BACKUP_RESTORE + "/exchangeRestoreSessions",
+        GraphPaths.BETA_BACKUP_RESTORE + "/exchangeRestoreSessions",
+        GraphPaths.V1_0_BACKUP_RESTORE + "/exchangeRestoreSessions"})
 class ExchangeRestoreSessionController {
-
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final CreateRequestReader createRequests;
     private final DeltaRequestReader deltaRequests;
@@ -100,12 +97,11 @@ class ExchangeRestoreSessionController {
         }
     }
 
-    // Session ids are GUIDs made by this service, in lower case; a GUID compares without regard to case.
+    /** The session id of a write's path, in lower case; one that is not a GUID is refused in the write side's words. */
     static String wellFormed(String sessionId) {
-        if (!GUID.matcher(sessionId).matches()) {
-            throw new RequestRefused(HttpStatus.BAD_REQUEST, "InvalidRestoreSessionId",
-                    "The restore session id must be a GUID, such as 00000000-0000-0000-0000-000000000000.");
-        }
-        return sessionId.toLowerCase(Locale.ROOT);
+        return RestoreSessionId.parse(sessionId)
+                .map(RestoreSessionId::value)
+                .orElseThrow(() -> RequestRefused.invalid(RestoreSessionId.INVALID,
+                        "The restore session id must be a GUID, such as 00000000-0000-0000-0000-000000000000."));
     }
 }

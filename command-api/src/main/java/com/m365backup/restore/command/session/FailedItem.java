@@ -20,7 +20,7 @@ record FailedItem(
         String contentId = item.contentId() != null ? item.contentId() : UUID.randomUUID().toString();
         String id = item instanceof DeltaItem.Remove remove ? remove.artifactId() : null;
         return new FailedItem(contentId, new DataModificationException(
-                new Info(rejection.code(), message), item.operation(), rejection.status().value()), id);
+                new Info(rejection.code(), message), item.operation(), rejection.kind().status()), id);
     }
 
     /** OData's {@code Core.DataModificationExceptionType}. */

@@ -2,19 +2,17 @@ package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CreateRequests;
-import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.restorepoint.RestorePoint;
 import com.m365backup.restore.command.restorepoint.RestorePointCatalog;
 import com.m365backup.restore.domain.query.FindGranularSearches;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.CreateRestoreSession;
 import com.m365backup.restore.domain.session.GranularSearch;
 import com.m365backup.restore.domain.session.NewGranularArtifact;
 import com.m365backup.restore.domain.session.NewMailboxArtifact;
-import com.m365backup.restore.domain.session.Rejection;
 import com.m365backup.restore.domain.session.RestoreSessionRejected;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -102,7 +100,7 @@ class RestoreSessionCreation {
                 sessions.send(sessionId, creation, origin);
             } catch (RestoreSessionRejected rejected) {
                 // A create is refused whole, so every rejection of an artifact is a 400, a duplicate mailbox included.
-                throw new RequestRefused(HttpStatus.BAD_REQUEST, GraphRejection.of(rejected.rejection()).code(),
+                throw RequestRefused.invalid(GraphRejection.of(rejected.rejection()).code(),
                         rejected.getMessage());
             }
             key.ifPresent(request -> createRequests.record(request,
@@ -128,15 +126,17 @@ class RestoreSessionCreation {
         return found.stream().collect(Collectors.toMap(GranularSearch::searchResponseId, Function.identity()));
     }
 
+    /**
+     * A restore point the catalog does not hold is sent too, for the session to refuse by its rules of adding: the
+     * create is refused whole, as the session decides it, and nothing here repeats those rules.
+     */
     private static NewMailboxArtifact newArtifact(RequestedArtifact requested, Map<String, RestorePoint> catalogued) {
+        String artifactId = UUID.randomUUID().toString();
         String restorePointId = requested.restorePoint().restorePointId();
         RestorePoint restorePoint = catalogued.get(restorePointId);
-        if (restorePoint == null) {
-            RestoreSessionRejected unknown = RestoreSessionRejected.unknownRestorePoint(restorePointId);
-            throw new RequestRefused(HttpStatus.BAD_REQUEST, GraphRejection.of(unknown.rejection()).code(),
-                    unknown.getMessage());
-        }
-        return new NewMailboxArtifact(UUID.randomUUID().toString(), restorePointId, restorePoint.mailboxId(),
+        return restorePoint == null
+                ? NewMailboxArtifact.uncatalogued(artifactId, restorePointId, requested.destinationType())
+                : new NewMailboxArtifact(artifactId, restorePointId, restorePoint.mailboxId(),
                 restorePoint.expiresAt(), requested.destinationType());
     }
 }

@@ -2,9 +2,9 @@ package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CommandRetries;
-import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.command.StoredEvents;
 import com.m365backup.restore.domain.caller.CallerMetaData;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.RestoreSessionRejected;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -14,10 +14,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -37,8 +36,8 @@ import java.util.function.Supplier;
 @Component
 class SessionCommands {
 
-    /** Seconds a client that met a busy session is asked to wait: the race is over in milliseconds. */
-    private static final String BUSY_RETRY_AFTER = "1";
+    /** How long a client that met a busy session is asked to wait: the race is over in milliseconds. */
+    private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
     private static final String LAST_EVENT = SessionCommands.class.getName() + ".lastEvent";
 
     private final CommandGateway commandGateway;
@@ -146,11 +145,9 @@ class SessionCommands {
     }
 
     private static RequestRefused busy() {
-        RequestRefused busy = new RequestRefused(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+        return RequestRefused.busy("ServiceUnavailable",
                 "The restore session was being changed by other requests at the same moment; nothing of this request"
-                        + " was applied. Send it again.");
-        busy.getHeaders().set(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER);
-        return busy;
+                        + " was applied. Send it again.", BUSY_RETRY_AFTER);
     }
 
     private void pause(int retry) {

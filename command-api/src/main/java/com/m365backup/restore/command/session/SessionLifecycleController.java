@@ -3,6 +3,7 @@ package com.m365backup.restore.command.session;
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CommandOrigins;
 import com.m365backup.restore.domain.query.RestoreSessionView;
+import com.m365backup.restore.domain.request.GraphPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /v1.0}.
  */
 @RestController
-@RequestMapping({"/solutions/backupRestore", "/beta/solutions/backupRestore", "/v1.0/solutions/backupRestore"})
+@RequestMapping({GraphPaths.BACKUP_RESTORE, GraphPaths.BETA_BACKUP_RESTORE, GraphPaths.V1_0_BACKUP_RESTORE})
 class SessionLifecycleController {
 
     private final SessionLifecycle lifecycle;

@@ -1,14 +1,15 @@
 package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
-import com.m365backup.restore.command.RequestRefused;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.RestoreSessionRejected;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ETag;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * HTTP's {@code If-Match} on the writes of a session (docs/api.md, Errors, headers, paging): a client that names the
@@ -48,11 +49,13 @@ class SessionPreconditions {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }
-        List<String> tags = Arrays.stream(ifMatch.split(",")).map(String::trim).toList();
-        if (tags.contains("*")) {
+        List<Optional<ETag>> tags = Arrays.stream(ifMatch.split(",")).map(SessionPreconditions::entityTag).toList();
+        if (tags.stream().flatMap(Optional::stream).anyMatch(ETag::isWildcard)) {
             return null;
         }
-        return tags.stream().mapToLong(SessionPreconditions::version).max().orElse(NO_VERSION);
+        return tags.stream()
+                .mapToLong(tag -> tag.map(SessionPreconditions::version).orElse(NO_VERSION))
+                .max().orElse(NO_VERSION);
     }
 
     /**
@@ -67,18 +70,27 @@ class SessionPreconditions {
             RestoreSessionRejected notFound = RestoreSessionRejected.notFound(sessionId);
             return GraphRejection.of(notFound.rejection()).refusal(notFound.getMessage());
         }
-        return new RequestRefused(HttpStatus.PRECONDITION_FAILED, "PreconditionFailed",
+        return new RequestRefused(RequestRefused.Kind.PRECONDITION_FAILED, "PreconditionFailed",
                 "The restore session has changed since it was read; its etag is now W/\""
                         + conflict.getActualVersion() + "\". Read it again and retry.");
     }
 
-    private static long version(String etag) {
-        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
-        if (opaque.length() < 3 || !opaque.startsWith("\"") || !opaque.endsWith("\"")) {
-            return NO_VERSION;
-        }
+    /**
+     * One member of the list as an entity-tag, or empty when it is not exactly one. Spring's parser skips what it
+     * cannot read ({@code W/ "5"} reads as {@code "5"}), so a member counts only when it is written as the tag it
+     * parsed to: a malformed member names no version, and the others still count.
+     */
+    private static Optional<ETag> entityTag(String member) {
+        String written = member.trim();
+        List<ETag> parsed = ETag.parse(written);
+        return parsed.size() == 1 && parsed.get(0).formattedTag().equals(written)
+                ? Optional.of(parsed.get(0))
+                : Optional.empty();
+    }
+
+    private static long version(ETag tag) {
         try {
-            return Math.max(NO_VERSION, Long.parseLong(opaque.substring(1, opaque.length() - 1)));
+            return Math.max(NO_VERSION, Long.parseLong(tag.tag()));
         } catch (NumberFormatException notOurs) {
             return NO_VERSION;
         }

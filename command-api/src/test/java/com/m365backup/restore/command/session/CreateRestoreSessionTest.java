@@ -42,6 +42,7 @@ import static com.m365backup.restore.command.TestCaller.TENANT;
 import static com.m365backup.restore.command.TestCaller.USER_ID;
 import static com.m365backup.restore.command.TestCaller.USER_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
@@ -193,14 +194,19 @@ class CreateRestoreSessionTest extends WriteSliceTest {
     }
 
     @Test
-    void a_restore_point_the_catalog_does_not_hold_refuses_the_create_without_a_command() throws Exception {
+    void a_restore_point_the_catalog_does_not_hold_is_sent_for_the_session_to_refuse_the_create() throws Exception {
         doReturn(Optional.empty()).when(restorePoints).find(TENANT, "rp-gone");
+        when(commandGateway.sendAndWait(any(), any(MetaData.class)))
+                .thenThrow(RestoreSessionRejected.unknownRestorePoint("rp-gone"));
 
         JsonNode problem = refused(artifacts(artifact("{\"id\": \"rp-a\"}", "new"), artifact("{\"id\": \"rp-gone\"}", "new")),
                 400, "InvalidRestorePoint");
 
         assertThat(problem.get("detail").asText()).isEqualTo("Restore point 'rp-gone' does not exist.");
-        verifyNoInteractions(commandGateway, queryGateway);
+        assertThat(sentCommand().artifacts())
+                .extracting(NewMailboxArtifact::restorePointId, NewMailboxArtifact::catalogued)
+                .containsExactly(tuple("rp-a", true), tuple("rp-gone", false));
+        verifyNoInteractions(queryGateway);
     }
 
     static Stream<Arguments> malformedBodies() {

@@ -1,11 +1,11 @@
 package com.m365backup.restore.command.session;
 
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.DestinationType;
 import com.m365backup.restore.domain.session.Rejection;
 import com.m365backup.restore.domain.session.RemovalReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +32,7 @@ class DeltaItemCounterTest {
         outcomes.count(List.of(add, unknownRestorePoint, remove, unknownArtifact), List.of(
                 AddedArtifact.of("a-3", add, NOW),
                 FailedItem.of(unknownRestorePoint, GraphRejection.of(Rejection.UNKNOWN_RESTORE_POINT), "unknown"),
-                FailedItem.of(unknownArtifact, new GraphRejection(HttpStatus.CONFLICT, "Invalid"),
+                FailedItem.of(unknownArtifact, new GraphRejection(RequestRefused.Kind.CONFLICT, "Invalid"),
                         "unknown")));
 
         assertThat(count("added", "none")).isEqualTo(1);

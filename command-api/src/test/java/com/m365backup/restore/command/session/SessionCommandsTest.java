@@ -2,8 +2,8 @@ package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.CommandOrigin;
 import com.m365backup.restore.command.CommandRetries;
-import com.m365backup.restore.command.RequestRefused;
 import com.m365backup.restore.domain.caller.CallerMetaData;
+import com.m365backup.restore.domain.request.RequestRefused;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -11,6 +11,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +51,9 @@ class SessionCommandsTest {
 
         assertThatThrownBy(() -> sessions.write(SESSION, ORIGIN, () -> sessions.send(SESSION, "command", ORIGIN)))
                 .isInstanceOfSatisfying(RequestRefused.class, refused -> {
-                    assertThat(refused.getStatusCode().value()).isEqualTo(503);
+                    assertThat(refused.kind().status()).isEqualTo(503);
                     assertThat(refused.code()).isEqualTo("ServiceUnavailable");
-                    assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+                    assertThat(refused.retryAfter()).contains(Duration.ofSeconds(1));
                 });
         assertThat(commits).hasValue(1 + 2);
         assertThat(asked).isEmpty();

@@ -11,6 +11,7 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -67,6 +68,15 @@ public class RestoreSession {
         if (!command.artifacts().isEmpty() && !command.granularArtifacts().isEmpty()) {
             throw RestoreSessionRejected.mixedArtifactKinds();
         }
+        // The catalog is a create's first question: a restore point it does not hold refuses the create, whichever
+        // artifact names it, before the other rules are asked of any artifact.
+        Stream.concat(command.artifacts().stream(),
+                        command.granularArtifacts().stream().map(NewGranularArtifact::artifact))
+                .filter(artifact -> !artifact.catalogued())
+                .findFirst()
+                .ifPresent(unknown -> {
+                    throw RestoreSessionRejected.unknownRestorePoint(unknown.restorePointId());
+                });
         SessionArtifacts created = new SessionArtifacts();
         List<RestoreSessionEvent> additions = new ArrayList<>();
         for (NewMailboxArtifact artifact : command.artifacts()) {

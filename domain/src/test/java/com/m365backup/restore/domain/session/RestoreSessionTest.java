@@ -97,6 +97,17 @@ class RestoreSessionTest {
     }
 
     @Test
+    void a_restore_point_the_catalog_does_not_hold_refuses_a_create_before_the_other_artifacts_faults() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateRestoreSession(SESSION, TENANT, List.of(artifact("a-1", "rp-1", IN_PLACE),
+                       artifact("a-2", "rp-1", IN_PLACE), artifact("a-3", "rp-3", NEW),
+                       NewMailboxArtifact.uncatalogued("a-4", "rp-gone", IN_PLACE)), NOW))
+               .expectException(rejected(Rejection.UNKNOWN_RESTORE_POINT))
+               .expectExceptionMessage("Restore point 'rp-gone' does not exist.")
+               .expectNoEvents();
+    }
+
+    @Test
     void adding_an_artifact_to_a_draft_session_records_it() {
         fixture.given(created())
                .when(new AddMailboxArtifact(SESSION, TENANT, artifact("a-1", "rp-1", IN_PLACE), LATER))

@@ -8,13 +8,12 @@ import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.FindPastRestoreSession;
 import com.m365backup.restore.domain.query.PastRestoreSession;
 import com.m365backup.restore.domain.query.RestoreSessionView;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.query.graph.DateTimeOffsets;
-import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.RequestAddress;
 import com.m365backup.restore.query.session.SessionId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -64,13 +63,13 @@ class AuditController {
                 .filter(option -> !option.equals(AS_OF) && !option.equals(AT_VERSION))
                 .findFirst()
                 .ifPresent(option -> {
-                    throw GraphErrors.badRequest("The query option '" + option
+                    throw RequestRefused.badRequest("The query option '" + option
                             + "' is not supported here; use asOf or version.");
                 });
         String asOf = options.get(AS_OF);
         String version = options.get(AT_VERSION);
         if ((asOf == null) == (version == null)) {
-            throw GraphErrors.badRequest("Give exactly one of the query options asOf (a time such as"
+            throw RequestRefused.badRequest("Give exactly one of the query options asOf (a time such as"
                     + " 2026-01-31T12:00:00Z) and version (a sequence number of the session's events).");
         }
         SessionId id = SessionId.parse(sessionId);
@@ -81,7 +80,7 @@ class AuditController {
         PastRestoreSession past = queries.query(query, PastRestoreSession.class).join();
         return switch (past.standing()) {
             case UNKNOWN -> throw id.notFound();
-            case NOT_YET_CREATED -> throw GraphErrors.of(HttpStatus.NOT_FOUND, "RestoreSessionNotFound",
+            case NOT_YET_CREATED -> throw RequestRefused.notFound("RestoreSessionNotFound",
                     "Restore session '" + id.value() + "' did not exist yet at "
                             + (asOf != null ? "that time; it was created at " + past.createdAt()
                             : "version " + version + "; its first version is " + past.firstVersion()) + ".");
@@ -118,7 +117,7 @@ class AuditController {
         Map<String, String> options = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {
             if (values.length != 1) {
-                throw GraphErrors.badRequest("The query option '" + name + "' may be given only once.");
+                throw RequestRefused.badRequest("The query option '" + name + "' may be given only once.");
             }
             options.put(name, values[0]);
         });
@@ -128,13 +127,13 @@ class AuditController {
     private static Instant time(String value) {
         // An unencoded '+' of an offset arrives as a space.
         return DateTimeOffsets.parse(value.replace(' ', '+'))
-                .orElseThrow(() -> GraphErrors.badRequest("asOf must be " + DateTimeOffsets.EXAMPLE + "; '" + value
+                .orElseThrow(() -> RequestRefused.badRequest("asOf must be " + DateTimeOffsets.EXAMPLE + "; '" + value
                         + "' is not."));
     }
 
     private static long version(String value) {
         if (!SEQUENCE.matcher(value).matches()) {
-            throw GraphErrors.badRequest("version must be a sequence number, a whole number from 0; '" + value
+            throw RequestRefused.badRequest("version must be a sequence number, a whole number from 0; '" + value
                     + "' is not.");
         }
         return Long.parseLong(value);
@@ -145,7 +144,7 @@ class AuditController {
                 .filter(option -> !option.equals("$top") && !option.equals("$skiptoken"))
                 .findFirst()
                 .ifPresent(option -> {
-                    throw GraphErrors.badRequest("The query option '" + option
+                    throw RequestRefused.badRequest("The query option '" + option
                             + "' is not supported here; use $top and $skiptoken.");
                 });
     }
@@ -155,7 +154,7 @@ class AuditController {
             return DEFAULT_PAGE;
         }
         if (!SEQUENCE.matcher(value).matches() || Long.parseLong(value) < 1 || Long.parseLong(value) > MAX_PAGE) {
-            throw GraphErrors.badRequest("$top must be a whole number from 1 to " + MAX_PAGE + ".");
+            throw RequestRefused.badRequest("$top must be a whole number from 1 to " + MAX_PAGE + ".");
         }
         return Integer.parseInt(value);
     }
@@ -166,7 +165,7 @@ class AuditController {
             return -1;
         }
         if (!SEQUENCE.matcher(token).matches()) {
-            throw GraphErrors.badRequest("The $skiptoken is not valid; follow @odata.nextLink exactly as it was given.");
+            throw RequestRefused.badRequest("The $skiptoken is not valid; follow @odata.nextLink exactly as it was given.");
         }
         return Long.parseLong(token);
     }

@@ -4,8 +4,9 @@ import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.BulkAdditionRequestList;
 import com.m365backup.restore.domain.query.BulkAdditionRequestView;
 import com.m365backup.restore.domain.query.ListBulkAdditionRequests;
+import com.m365backup.restore.domain.request.GraphPaths;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.query.graph.GraphCollection;
-import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryCapabilities;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
@@ -13,7 +14,6 @@ import com.m365backup.restore.query.session.SessionId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,12 +29,13 @@ import java.util.Set;
  */
 @RestController
 @RequestMapping({
-        "/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS,
-        "/beta/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS,
-        "/v1.0/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/" + BulkAdditionRequestController.REQUESTS})
+        GraphPaths.BACKUP_RESTORE + BulkAdditionRequestController.PATH,
+        GraphPaths.BETA_BACKUP_RESTORE + BulkAdditionRequestController.PATH,
+        GraphPaths.V1_0_BACKUP_RESTORE + BulkAdditionRequestController.PATH})
 class BulkAdditionRequestController {
 
     static final String REQUESTS = "mailboxRestoreArtifactsBulkAdditionRequests";
+    static final String PATH = "/exchangeRestoreSessions/{sessionId}/" + REQUESTS;
     private static final QueryCapabilities CAPABILITIES = new QueryCapabilities(Set.of(), Set.of(),
             Set.of("id", "displayName", "destinationType", "protectionTimePeriod", "restorePointPreference", "tags",
                     "status", "error", "mailboxes", "directoryObjectIds", "protectionUnitIds", "createdBy",
@@ -77,7 +78,7 @@ class BulkAdditionRequestController {
                 .filter(view -> view.id().equalsIgnoreCase(requestId))
                 .findFirst()
                 .map(options::selected)
-                .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "BulkRestoreArtifactsNotFound",
+                .orElseThrow(() -> RequestRefused.notFound("BulkRestoreArtifactsNotFound",
                         "Bulk addition request '" + requestId + "' was not found in restore session '" + id.value()
                                 + "'."));
     }

@@ -1,5 +1,7 @@
 package com.m365backup.restore.query.graph;
 
+import com.m365backup.restore.domain.request.RequestRefused;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +49,7 @@ final class FilterParser {
             if (function.lookingAt()) {
                 String name = function.group(1).toLowerCase(Locale.ROOT);
                 if (!FUNCTIONS.contains(name) || !operators.contains(name)) {
-                    throw GraphErrors.badRequest("The function '" + function.group(1) + "' is not supported in '"
+                    throw RequestRefused.badRequest("The function '" + function.group(1) + "' is not supported in '"
                             + option + "'; it takes " + described(operators) + ", joined by and.");
                 }
                 conditions.add(new QueryOptions.Condition(QueryOptionsParser.property(option, function.group(2),
@@ -57,7 +59,7 @@ final class FilterParser {
                 String property = QueryOptionsParser.property(option, comparison.group(1), filterable);
                 String operator = comparison.group(2).toLowerCase(Locale.ROOT);
                 if (FUNCTIONS.contains(operator) || !operators.contains(operator)) {
-                    throw GraphErrors.badRequest("The operator '" + comparison.group(2) + "' is not supported in '"
+                    throw RequestRefused.badRequest("The operator '" + comparison.group(2) + "' is not supported in '"
                             + option + "'; it takes " + described(operators) + ", joined by and.");
                 }
                 conditions.add(new QueryOptions.Condition(property, operator, literal(comparison.group(3))));
@@ -67,7 +69,7 @@ final class FilterParser {
             }
         }
         if (conditions.isEmpty() || end != value.length()) {
-            throw GraphErrors.badRequest("The '" + option + "' " + value + " is not understood; it takes conditions "
+            throw RequestRefused.badRequest("The '" + option + "' " + value + " is not understood; it takes conditions "
                     + "such as " + example(filterable, operators) + ", joined by and.");
         }
         return conditions;

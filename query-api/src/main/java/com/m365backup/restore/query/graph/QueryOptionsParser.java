@@ -1,5 +1,7 @@
 package com.m365backup.restore.query.graph;
 
+import com.m365backup.restore.domain.request.RequestRefused;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,12 +91,12 @@ final class QueryOptionsParser {
             }
             String option = name.toLowerCase(Locale.ROOT);
             if (!supported.contains(option)) {
-                throw GraphErrors.badRequest(ODATA_OPTIONS.contains(option)
+                throw RequestRefused.badRequest(ODATA_OPTIONS.contains(option)
                         ? "The query option '" + name + "' is not supported on this resource."
                         : "'" + name + "' is not a query option this service knows.");
             }
             if (!seen.add(option) || parameter.getValue().length != 1) {
-                throw GraphErrors.badRequest("The query option '" + name + "' may be given only once.");
+                throw RequestRefused.badRequest("The query option '" + name + "' may be given only once.");
             }
             String value = parameter.getValue()[0].trim();
             switch (option) {
@@ -123,14 +125,14 @@ final class QueryOptionsParser {
                 return top;
             }
         }
-        throw GraphErrors.badRequest("$top must be a whole number from 0 to " + max + "; it was '" + value + "'.");
+        throw RequestRefused.badRequest("$top must be a whole number from 0 to " + max + "; it was '" + value + "'.");
     }
 
     private static boolean bool(String value) {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);
         }
-        throw GraphErrors.badRequest("$count must be true or false; it was '" + value + "'.");
+        throw RequestRefused.badRequest("$count must be true or false; it was '" + value + "'.");
     }
 
     private static List<String> names(String option, String value, List<String> allowed) {
@@ -138,7 +140,7 @@ final class QueryOptionsParser {
         for (String item : value.split(",", -1)) {
             String asked = item.trim();
             String name = allowed.stream().filter(asked::equalsIgnoreCase).findFirst()
-                    .orElseThrow(() -> GraphErrors.badRequest("'" + asked + "' cannot be used in '" + option
+                    .orElseThrow(() -> RequestRefused.badRequest("'" + asked + "' cannot be used in '" + option
                             + "' here; " + option + " takes " + String.join(", ", allowed.stream().sorted().toList())
                             + "."));
             if (!names.contains(name)) {
@@ -158,7 +160,7 @@ final class QueryOptionsParser {
         for (String item : outsideParentheses(value, ',')) {
             Matcher matcher = EXPANSION.matcher(item);
             if (!matcher.matches()) {
-                throw GraphErrors.badRequest("'" + item.trim() + "' cannot be used in '$expand' here; $expand takes "
+                throw RequestRefused.badRequest("'" + item.trim() + "' cannot be used in '$expand' here; $expand takes "
                         + String.join(", ", capabilities.expandable().stream().sorted().toList()) + ".");
             }
             String name = names(EXPAND, matcher.group(1), capabilities.expandable()).get(0);
@@ -181,7 +183,7 @@ final class QueryOptionsParser {
             String name = nameAndValue[0].trim();
             if (filterable.isEmpty() || !name.equalsIgnoreCase(FILTER) || nameAndValue.length < 2
                     || !conditions.isEmpty()) {
-                throw GraphErrors.badRequest("The option '" + name + "' is not supported inside '$expand="
+                throw RequestRefused.badRequest("The option '" + name + "' is not supported inside '$expand="
                         + navigation + "(...)'" + (filterable.isEmpty() ? "." : "; it takes one $filter on "
                         + String.join(", ", filterable.stream().sorted().toList()) + "."));
             }
@@ -217,13 +219,13 @@ final class QueryOptionsParser {
     private static QueryOptions.Order order(String value, Set<String> orderable) {
         Matcher matcher = ORDER.matcher(value);
         if (!matcher.matches()) {
-            throw GraphErrors.badRequest("The '$orderby' " + value + " is not supported; it takes one property, "
+            throw RequestRefused.badRequest("The '$orderby' " + value + " is not supported; it takes one property, "
                     + "then asc or desc.");
         }
         String property = property(ORDER_BY, matcher.group(1), orderable);
         String direction = matcher.group(2) == null ? "asc" : matcher.group(2).toLowerCase(Locale.ROOT);
         if (!direction.equals("asc") && !direction.equals("desc")) {
-            throw GraphErrors.badRequest("'$orderby' takes asc or desc after the property; it was '"
+            throw RequestRefused.badRequest("'$orderby' takes asc or desc after the property; it was '"
                     + matcher.group(2) + "'.");
         }
         return new QueryOptions.Order(property, direction.equals("desc"));
@@ -232,7 +234,7 @@ final class QueryOptionsParser {
     /** The property as the resource spells it, whatever case the client used; a 400 when it has no such one. */
     static String property(String option, String asked, Set<String> allowed) {
         return allowed.stream().filter(asked::equalsIgnoreCase).findFirst()
-                .orElseThrow(() -> GraphErrors.badRequest("The property '" + asked + "' is not supported in '"
+                .orElseThrow(() -> RequestRefused.badRequest("The property '" + asked + "' is not supported in '"
                         + option + "' here; it takes " + String.join(", ", allowed.stream().sorted().toList()) + "."));
     }
 }

@@ -1,5 +1,7 @@
 package com.m365backup.restore.query.graph;
 
+import com.m365backup.restore.domain.request.RequestRefused;
+
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -42,7 +44,7 @@ record SkipToken(int skip, QueryOptions.After after) {
         } catch (IllegalArgumentException | DateTimeException notOurs) {
             // answered below, like any other token this service did not make
         }
-        throw GraphErrors.badRequest("The $skiptoken is not valid; follow @odata.nextLink exactly as it was given.");
+        throw RequestRefused.badRequest("The $skiptoken is not valid; follow @odata.nextLink exactly as it was given.");
     }
 
     String value() {

@@ -1,5 +1,6 @@
 package com.m365backup.restore.query.metadata;
 
+import com.m365backup.restore.domain.request.GraphPaths;
 import com.m365backup.restore.query.graph.QueryOptions;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -21,7 +22,8 @@ class ServiceMetadataController {
         this.document = CsdlDocument.of(ServiceModel.of(parts));
     }
 
-    @GetMapping(value = {"/$metadata", "/beta/$metadata", "/v1.0/$metadata"}, produces = MediaType.APPLICATION_XML_VALUE)
+    @GetMapping(value = {"/$metadata", GraphPaths.BETA + "/$metadata", GraphPaths.V1_0 + "/$metadata"},
+            produces = MediaType.APPLICATION_XML_VALUE)
     String metadata(HttpServletRequest request) {
         QueryOptions.requireNone(request);
         return document;

@@ -1,12 +1,10 @@
 package com.m365backup.restore.query.restorepoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.ArtifactQuery;
 import com.m365backup.restore.domain.session.MessageCondition;
 import com.m365backup.restore.domain.session.MessageProperty;
-import com.m365backup.restore.query.graph.GraphErrors;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -234,7 +232,7 @@ final class ArtifactQueryReader {
         return value == null || value.isNull() ? null : value;
     }
 
-    static ErrorResponseException invalid(String message) {
-        return GraphErrors.of(HttpStatus.BAD_REQUEST, INVALID_SEARCH, message);
+    static RequestRefused invalid(String message) {
+        return RequestRefused.invalid(INVALID_SEARCH, message);
     }
 }

@@ -5,15 +5,15 @@ import com.m365backup.restore.domain.query.FindProtectionUnit;
 import com.m365backup.restore.domain.query.ListProtectionUnits;
 import com.m365backup.restore.domain.query.MailboxProtectionUnitView;
 import com.m365backup.restore.domain.query.ProtectionUnitPage;
+import com.m365backup.restore.domain.request.GraphPaths;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.query.graph.GraphCollection;
-import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryCapabilities;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,7 @@ import java.util.Set;
  * hold the same units, each naming its type in {@code @odata.type}.
  */
 @RestController
-@RequestMapping({"/solutions/backupRestore", "/beta/solutions/backupRestore", "/v1.0/solutions/backupRestore"})
+@RequestMapping({GraphPaths.BACKUP_RESTORE, GraphPaths.BETA_BACKUP_RESTORE, GraphPaths.V1_0_BACKUP_RESTORE})
 class ProtectionUnitController {
 
     static final String PROTECTION_UNITS = "solutions/backupRestore/protectionUnits";
@@ -90,7 +90,7 @@ class ProtectionUnitController {
                         ResponseTypes.optionalInstanceOf(MailboxProtectionUnitView.class))
                 .join()
                 // Another tenant's unit is answered as one that does not exist, so that nothing tells them apart.
-                .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "itemNotFound",
+                .orElseThrow(() -> RequestRefused.notFound("itemNotFound",
                         "Protection unit '" + unitId + "' was not found."));
         return options.selected(unit);
     }
@@ -103,7 +103,7 @@ class ProtectionUnitController {
                 ? positionOf(units.get(units.size() - 1))
                 : null;
         return GraphCollection.pageBefore(RequestAddress.of(request), resource,
-                units.stream().map(options::selected).toList(), page.total(), options, next);
+                units.stream().map(unit -> options.selected(unit)).toList(), page.total(), options, next);
     }
 
     private ProtectionUnitPage page(QueryOptions options, int top) {
@@ -128,7 +128,7 @@ class ProtectionUnitController {
                     asked.value());
             case DIRECTORY_OBJECT_ID -> {
                 if (match != ListProtectionUnits.Match.EQUALS) {
-                    throw GraphErrors.badRequest("directoryObjectId can be compared with eq only.");
+                    throw RequestRefused.badRequest("directoryObjectId can be compared with eq only.");
                 }
                 yield new ListProtectionUnits.Condition(ListProtectionUnits.Property.DIRECTORY_OBJECT_ID, match,
                         asked.value());

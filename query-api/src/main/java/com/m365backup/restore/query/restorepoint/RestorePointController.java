@@ -7,16 +7,16 @@ import com.m365backup.restore.domain.query.ListRestorePoints;
 import com.m365backup.restore.domain.query.RestorePointList;
 import com.m365backup.restore.domain.query.RestorePointView;
 import com.m365backup.restore.domain.query.SearchRestorePoints;
+import com.m365backup.restore.domain.request.GraphPaths;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.ArtifactQuery;
 import com.m365backup.restore.query.graph.GraphCollection;
-import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryCapabilities;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,8 +38,8 @@ import java.util.UUID;
  * its mailbox) and the search of docs/api.md, at the root and under {@code /beta} and {@code /v1.0}.
  */
 @RestController
-@RequestMapping({"/solutions/backupRestore/restorePoints", "/beta/solutions/backupRestore/restorePoints",
-        "/v1.0/solutions/backupRestore/restorePoints"})
+@RequestMapping({GraphPaths.BACKUP_RESTORE + "/restorePoints", GraphPaths.BETA_BACKUP_RESTORE + "/restorePoints",
+        GraphPaths.V1_0_BACKUP_RESTORE + "/restorePoints"})
 class RestorePointController {
 
     private static final String PROTECTION_UNIT = "protectionUnit";
@@ -92,7 +92,7 @@ class RestorePointController {
     private static String unitOf(QueryOptions options) {
         List<QueryOptions.Condition> unit = options.filterInExpand(PROTECTION_UNIT);
         if (unit.size() != 1) {
-            throw GraphErrors.badRequest("List restore points of one protection unit, as Graph asks: "
+            throw RequestRefused.badRequest("List restore points of one protection unit, as Graph asks: "
                     + "$expand=protectionUnit($filter=id eq '<protection unit id>'). The ids are in the lists of "
                     + "protectionUnits and mailboxProtectionUnits.");
         }
@@ -105,7 +105,7 @@ class RestorePointController {
         try {
             return new ListRestorePoints.TimeCondition(comparison, OffsetDateTime.parse(asked.value()).toInstant());
         } catch (DateTimeParseException notATime) {
-            throw GraphErrors.badRequest("'" + asked.value() + "' is not a time such as 2026-01-31T12:00:00Z.");
+            throw RequestRefused.badRequest("'" + asked.value() + "' is not a time such as 2026-01-31T12:00:00Z.");
         }
     }
 
@@ -115,7 +115,7 @@ class RestorePointController {
         RestorePointView restorePoint = queries.query(new FindRestorePoint(caller.get().tenantId(), restorePointId),
                         ResponseTypes.optionalInstanceOf(RestorePointView.class))
                 .join()
-                .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "itemNotFound",
+                .orElseThrow(() -> RequestRefused.notFound("itemNotFound",
                         "Restore point '" + restorePointId + "' was not found."));
         return options.expands(PROTECTION_UNIT) ? restorePoint : restorePoint.withoutProtectionUnit();
     }

@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.m365backup.restore.domain.query.SearchRestorePoints;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.query.graph.DateTimeOffsets;
-import com.m365backup.restore.query.graph.GraphErrors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -171,7 +169,7 @@ class RestorePointSearchReader {
         return name.length() > 64 ? name.substring(0, 64) + "…" : name;
     }
 
-    static ErrorResponseException invalid(String message) {
-        return GraphErrors.of(HttpStatus.BAD_REQUEST, INVALID_SEARCH, message);
+    static RequestRefused invalid(String message) {
+        return RequestRefused.invalid(INVALID_SEARCH, message);
     }
 }

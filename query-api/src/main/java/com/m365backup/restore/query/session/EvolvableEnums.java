@@ -1,8 +1,8 @@
 package com.m365backup.restore.query.session;
 
 import com.m365backup.restore.domain.query.RestoreSessionView;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.RestoreSessionStatus;
-import com.m365backup.restore.query.graph.GraphErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -43,9 +43,9 @@ record EvolvableEnums(boolean included) {
             return included ? UNKNOWN_FUTURE_VALUE : RestoreSessionStatus.FAILED.graphName();
         }
         RestoreSessionStatus status = RestoreSessionStatus.fromGraphName(graphName)
-                .orElseThrow(() -> GraphErrors.badRequest("'" + graphName + "' is not a restore session status."));
+                .orElseThrow(() -> RequestRefused.badRequest("'" + graphName + "' is not a restore session status."));
         if (status == RestoreSessionStatus.FAILED && !included) {
-            throw GraphErrors.badRequest("The status 'failed' can be filtered on only with the header "
+            throw RequestRefused.badRequest("The status 'failed' can be filtered on only with the header "
                     + "'Prefer: " + PREFERENCE + "'.");
         }
         return status.graphName();

@@ -4,16 +4,16 @@ import com.m365backup.restore.domain.caller.CurrentCaller;
 import com.m365backup.restore.domain.query.ArtifactList;
 import com.m365backup.restore.domain.query.ListMailboxArtifacts;
 import com.m365backup.restore.domain.query.MailboxRestoreArtifactView;
+import com.m365backup.restore.domain.request.GraphPaths;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.domain.session.ArtifactRestoreStatus;
 import com.m365backup.restore.query.graph.GraphCollection;
-import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryCapabilities;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,11 +31,11 @@ import java.util.function.Predicate;
  * (10,000 for a bulk session), so a page is cut from the whole list rather than asked of the database.
  */
 @RestController
-@RequestMapping({"/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/{collection:"
+@RequestMapping({GraphPaths.BACKUP_RESTORE + "/exchangeRestoreSessions/{sessionId}/{collection:"
         + MailboxRestoreArtifactController.COLLECTIONS + "}",
-        "/beta/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/{collection:"
+        GraphPaths.BETA_BACKUP_RESTORE + "/exchangeRestoreSessions/{sessionId}/{collection:"
                 + MailboxRestoreArtifactController.COLLECTIONS + "}",
-        "/v1.0/solutions/backupRestore/exchangeRestoreSessions/{sessionId}/{collection:"
+        GraphPaths.V1_0_BACKUP_RESTORE + "/exchangeRestoreSessions/{sessionId}/{collection:"
                 + MailboxRestoreArtifactController.COLLECTIONS + "}"})
 class MailboxRestoreArtifactController {
 
@@ -76,7 +76,7 @@ class MailboxRestoreArtifactController {
         int to = Math.min(from + options.top(), all.size());
         return GraphCollection.page(RequestAddress.of(request),
                 "solutions/backupRestore/exchangeRestoreSessions('" + id.value() + "')/" + collection,
-                all.subList(from, to).stream().map(options::selected).toList(),
+                all.subList(from, to).stream().map(artifact -> options.selected(artifact)).toList(),
                 all.size(), options);
     }
 
@@ -84,11 +84,11 @@ class MailboxRestoreArtifactController {
     private static Predicate<MailboxRestoreArtifactView> condition(QueryOptions.Condition asked) {
         String status = ArtifactRestoreStatus.fromGraphName(asked.value())
                 .map(ArtifactRestoreStatus::graphName)
-                .orElseThrow(() -> GraphErrors.badRequest("'" + asked.value() + "' is not an artifact status."));
+                .orElseThrow(() -> RequestRefused.badRequest("'" + asked.value() + "' is not an artifact status."));
         return switch (asked.comparison()) {
             case "eq" -> artifact -> status.equals(artifact.status());
             case "ne" -> artifact -> !status.equals(artifact.status());
-            default -> throw GraphErrors.badRequest("status can be compared with eq and ne only.");
+            default -> throw RequestRefused.badRequest("status can be compared with eq and ne only.");
         };
     }
 
@@ -114,8 +114,8 @@ class MailboxRestoreArtifactController {
         return artifactsOf(id, collection).stream()
                 .filter(artifact -> artifact.id().equalsIgnoreCase(artifactId))
                 .findFirst()
-                .map(options::selected)
-                .orElseThrow(() -> GraphErrors.of(HttpStatus.NOT_FOUND, "itemNotFound",
+                .map(artifact -> options.selected(artifact))
+                .orElseThrow(() -> RequestRefused.notFound("itemNotFound",
                         (granular(collection) ? "Granular mailbox restore artifact '" : "Mailbox restore artifact '")
                                 + artifactId + "' was not found in restore session '" + id.value() + "'."));
     }

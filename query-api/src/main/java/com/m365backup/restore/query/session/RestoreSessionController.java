@@ -5,9 +5,10 @@ import com.m365backup.restore.domain.query.FindRestoreSession;
 import com.m365backup.restore.domain.query.ListRestoreSessions;
 import com.m365backup.restore.domain.query.RestoreSessionPage;
 import com.m365backup.restore.domain.query.RestoreSessionView;
+import com.m365backup.restore.domain.request.GraphPaths;
+import com.m365backup.restore.domain.request.RequestRefused;
 import com.m365backup.restore.query.graph.DateTimeOffsets;
 import com.m365backup.restore.query.graph.GraphCollection;
-import com.m365backup.restore.query.graph.GraphErrors;
 import com.m365backup.restore.query.graph.QueryCapabilities;
 import com.m365backup.restore.query.graph.QueryOptions;
 import com.m365backup.restore.query.graph.RequestAddress;
@@ -32,7 +33,7 @@ import java.util.Set;
  * kind (which here holds Exchange sessions only); each entity names its type in {@code @odata.type}.
  */
 @RestController
-@RequestMapping({"/solutions/backupRestore", "/beta/solutions/backupRestore", "/v1.0/solutions/backupRestore"})
+@RequestMapping({GraphPaths.BACKUP_RESTORE, GraphPaths.BETA_BACKUP_RESTORE, GraphPaths.V1_0_BACKUP_RESTORE})
 class RestoreSessionController {
 
     static final String EXCHANGE_SESSIONS = "solutions/backupRestore/exchangeRestoreSessions";
@@ -127,13 +128,13 @@ class RestoreSessionController {
                 ListRestoreSessions.Comparison.valueOf(asked.comparison().toUpperCase(Locale.ROOT));
         if (asked.property().equals(STATUS)) {
             if (comparison != ListRestoreSessions.Comparison.EQ && comparison != ListRestoreSessions.Comparison.NE) {
-                throw GraphErrors.badRequest("status can be compared with eq and ne only.");
+                throw RequestRefused.badRequest("status can be compared with eq and ne only.");
             }
             return new ListRestoreSessions.Condition(ListRestoreSessions.Property.STATUS, comparison,
                     enums.storedStatus(asked.value()));
         }
         Instant time = DateTimeOffsets.parse(asked.value())
-                .orElseThrow(() -> GraphErrors.badRequest("'" + asked.value() + "' is not "
+                .orElseThrow(() -> RequestRefused.badRequest("'" + asked.value() + "' is not "
                         + DateTimeOffsets.EXAMPLE + "."));
         return new ListRestoreSessions.Condition(property(asked.property()), comparison, time.toString());
     }

@@ -1,33 +1,23 @@
 package com.m365backup.restore.query.session;
 
-import com.m365backup.restore.query.graph.GraphErrors;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
-
-import java.util.Locale;
-import java.util.regex.Pattern;
+import com.m365backup.restore.domain.request.RequestRefused;
+import com.m365backup.restore.domain.session.RestoreSessionId;
 
 /**
- * A restore session id from a path: the service makes them as GUIDs, so anything else is refused with 400
- * {@code InvalidRestoreSessionId} before it is looked up (docs/api.md, PATCH request-level checks).
+ * A restore session id from a read's path: the domain's rule ({@link RestoreSessionId}: a GUID, in lower case), with
+ * the read side's own words when it is broken (docs/api.md, PATCH request-level checks).
  */
 public record SessionId(String value) {
 
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     public static SessionId parse(String raw) {
-        if (!GUID.matcher(raw).matches()) {
-            throw GraphErrors.of(HttpStatus.BAD_REQUEST, "InvalidRestoreSessionId",
-                    "'" + raw + "' is not a valid restore session id; it must be a GUID.");
-        }
-        // GUIDs are made in lower case; Graph clients may send them in upper case.
-        return new SessionId(raw.toLowerCase(Locale.ROOT));
+        return RestoreSessionId.parse(raw)
+                .map(id -> new SessionId(id.value()))
+                .orElseThrow(() -> RequestRefused.invalid(RestoreSessionId.INVALID,
+                        "'" + raw + "' is not a valid restore session id; it must be a GUID."));
     }
 
     /** The session is unknown, or is another tenant's: the same answer, so that nothing tells them apart. */
-    public ErrorResponseException notFound() {
-        return GraphErrors.of(HttpStatus.NOT_FOUND, "RestoreSessionNotFound",
-                "Restore session '" + value + "' was not found.");
+    public RequestRefused notFound() {
+        return RequestRefused.notFound("RestoreSessionNotFound", "Restore session '" + value + "' was not found.");
     }
 }
