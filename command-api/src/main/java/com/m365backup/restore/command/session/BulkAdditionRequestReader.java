@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static com.m365backup.restore.command.session.BulkAdditionRequestBody.DESTINATION_TYPE;
 import static com.m365backup.restore.command.session.BulkAdditionRequestBody.DIRECTORY_OBJECT_IDS;
 import static com.m365backup.restore.command.session.BulkAdditionRequestBody.MAILBOXES;
 import static com.m365backup.restore.command.session.BulkAdditionRequestBody.TIME_PERIOD;
