@@ -19,9 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every answer the bulk addition request's reader gives to the bodies of {@code bulk-addition-answers.tsv} (a body, a
  * tab, the answer): what it read, or the refusal with its kind, code and sentence. The answers were recorded from the
- * reader that walked the body by hand, and reading by binding keeps each of them but three, bodies with two faults at
- * once: of those, a value of the wrong type is now refused before a value the rules refuse
- * ({@code {"mailboxes": [], "destinationType": 5}} is refused for its destinationType, no longer for naming no mailbox).
+ * reader that walked the body by hand, so that reading by binding keeps each of them.
  */
 class BulkAdditionRequestReaderTest {
 
