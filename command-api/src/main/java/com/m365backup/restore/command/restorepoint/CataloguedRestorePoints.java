@@ -11,10 +11,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static com.m365backup.restore.command.QueryAnswers.join;
 
 /**
  * The restore point catalog, asked through the query bus (the read side keeps it): the mailbox an artifact restores
@@ -51,17 +51,5 @@ class CataloguedRestorePoints implements RestorePointCatalog {
     private static RestorePoint restorePoint(RestorePointView found) {
         return new RestorePoint(found.id(), found.protectionUnit().id(),
                 found.expirationDateTime() == null ? null : found.expirationDateTime().toInstant());
-    }
-
-    private static <T> T join(CompletableFuture<T> answer) {
-        try {
-            return answer.join();
-        } catch (CompletionException failed) {
-            // The query's own failure, not the future's wrapper, is what the application's error handling reports.
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw failed;
-        }
     }
 }

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+
+import static com.m365backup.restore.command.QueryAnswers.join;
 
 /**
  * The read side as a write needs it (docs/design.md, The read path): a write answers only once the read side shows it,
@@ -101,17 +101,5 @@ class SessionReadSide {
     private Optional<RestoreSessionView> find(String tenantId, String sessionId, boolean expandArtifacts) {
         return join(queryGateway.query(new FindRestoreSession(tenantId, sessionId, expandArtifacts),
                 ResponseTypes.optionalInstanceOf(RestoreSessionView.class)));
-    }
-
-    private static <T> T join(CompletableFuture<T> answer) {
-        try {
-            return answer.join();
-        } catch (CompletionException failed) {
-            // The query's own failure, not the future's wrapper, is what the application's error handling reports.
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw failed;
-        }
     }
 }

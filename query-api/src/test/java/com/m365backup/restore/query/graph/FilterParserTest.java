@@ -1,10 +1,9 @@
 package com.m365backup.restore.query.graph;
 
+import com.m365backup.restore.domain.request.RequestRefused;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 import java.util.Arrays;
 import java.util.List;
@@ -140,12 +139,11 @@ class FilterParserTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("refused")
     void a_refused_expression_is_a_bad_request_that_says_why(Resource resource, String expression, String message) {
-        ErrorResponseException refusal = catchThrowableOfType(ErrorResponseException.class,
-                () -> resource.parse(expression));
+        RequestRefused refusal = catchThrowableOfType(RequestRefused.class, () -> resource.parse(expression));
 
-        assertThat(refusal.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refusal.getBody().getProperties()).containsEntry("code", "BadRequest");
-        assertThat(refusal.getBody().getDetail()).isEqualTo(message);
+        assertThat(refusal.kind().status()).isEqualTo(400);
+        assertThat(refusal.code()).isEqualTo("BadRequest");
+        assertThat(refusal.getMessage()).isEqualTo(message);
     }
 
     /** Conditions written as property, comparison, value, property, comparison, value ... */
