@@ -1344,6 +1344,9 @@ final class WritePhase {
                 Verdict.of(!p99.beyondLastBucket() && p99Millis <= 5.0)), null);
     }
 
+    /** Between two sessions of 4c: well past the service's snapshot, begun 100 ms after the answer that asked for it. */
+    private static final Duration BACKGROUND_SNAPSHOT_PAUSE = Duration.ofMillis(500);
+
     private void patchOnGrowingSession() throws Exception {
         PgbenchResult commit = limits.singleRowCommits(1);
         int patchesPerSession = settings.mediumSession / settings.itemsPerPatch;
@@ -1353,6 +1356,11 @@ final class WritePhase {
         List<List<Long>> sessions = new ArrayList<>();
         List<String> unfinished = new ArrayList<>();
         for (int s = 0; s < settings.growthSessions; s++) {
+            if (s > 0) {
+                // The session just built crossed the snapshot threshold with its last PATCH: its snapshot is written
+                // in the background a moment after that answer, and must not be counted in the next 1st PATCH.
+                Thread.sleep(BACKGROUND_SNAPSHOT_PAUSE.toMillis());
+            }
             Bench.log("4c: session %d of %d, %d PATCHes of %d adds", s + 1, settings.growthSessions,
                     patchesPerSession, settings.itemsPerPatch);
             SessionBuild build = SessionBuild.build(counted, settings.mediumSession, settings.itemsPerPatch,

@@ -33,8 +33,8 @@ import org.axonframework.queryhandling.SimpleQueryBus;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The aggregate's registration and repository, the command and query buses, and the metadata every event inherits.
@@ -51,7 +51,8 @@ class MessagingConfiguration {
      * in memory ({@link SnapshotsFromMemory}).
      */
     @Bean
-    ConfigurerModule restoreSessionAggregate(SessionStoreProperties properties, ExecutorService snapshotThread) {
+    ConfigurerModule restoreSessionAggregate(SessionStoreProperties properties,
+                                             ScheduledExecutorService snapshotThread) {
         ParkedAggregates<RestoreSession> parked = new ParkedAggregates<>(properties.cacheEvents());
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(RestoreSession.class)
@@ -71,7 +72,7 @@ class MessagingConfiguration {
                                 .build()));
     }
 
-    private static Snapshotter snapshotter(Configuration configuration, ExecutorService snapshotThread) {
+    private static Snapshotter snapshotter(Configuration configuration, ScheduledExecutorService snapshotThread) {
         return AggregateSnapshotter.builder()
                 .eventStore(configuration.eventStore())
                 .aggregateFactories(new GenericAggregateFactory<>(RestoreSession.class))
@@ -82,13 +83,16 @@ class MessagingConfiguration {
                 .build();
     }
 
+    /** A snapshot not yet begun when the service stops is dropped: it only saves a later load some reading. */
     @Bean(destroyMethod = "shutdown")
-    ExecutorService snapshotThread() {
-        return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "session-snapshots");
-            thread.setDaemon(true);
-            return thread;
+    ScheduledExecutorService snapshotThread() {
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread snapshots = new Thread(runnable, "session-snapshots");
+            snapshots.setDaemon(true);
+            return snapshots;
         });
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return thread;
     }
 
     /**
