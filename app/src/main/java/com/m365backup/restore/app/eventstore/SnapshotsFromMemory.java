@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
  * ({@link #AFTER_THE_ANSWER}) after that unit of work has ended, when the committed session is back in memory
  * ({@link ParkedAggregates}) and the request has had its answer: begun at once, it shared the 2 cores with that
  * request's wait for the read model and its JSON, and made the PATCH that crossed 1,000 events up to twice as slow
- * as the others. The session is taken out
- * of memory while it is written, so that no command changes it meanwhile: a command that wants it then reads it from
- * the store, as any node that does not hold it does. A session not in memory (its unit of work rolled back, or too
- * large for {@code restore.sessions.cache-events}) goes to Axon's snapshotter, which reads the store.
+ * as the others. The session is taken out of memory while it is written, so that no command changes it meanwhile: a
+ * command that wants it then reads it from the store, as any node that does not hold it does. A session not in
+ * memory (its unit of work rolled back, or too large for {@code restore.sessions.cache-events}) goes to Axon's
+ * snapshotter, which reads the store.
  */
 final class SnapshotsFromMemory<T> implements Snapshotter {
 
