@@ -3,6 +3,7 @@ package com.m365backup.restore.app.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
@@ -62,6 +63,7 @@ final class BearerTokens implements BearerTokenResolver {
             return request.getParameterValues(ACCESS_TOKEN) == null;
         }
         String type = request.getContentType();
-        return type == null || !type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33);
+        return type == null || !type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0,
+                MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
     }
 }
