@@ -7,7 +7,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -42,5 +44,11 @@ public class RestoreSessionsApplication {
             System.exit(SpringApplication.exit(context));
         }
         SpringApplication.run(RestoreSessionsApplication.class, args);
+    }
+
+    /** The clock every time stamp of a command and every token check reads. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }
