@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The dependency rules of docs/design.md (Module boundaries): command-api -> domain, query-api -> domain, app -> all.
  * Each module's packages name it: {@code ..restore.domain..}, {@code ..restore.command..}, {@code ..restore.query..},
- * {@code ..restore.app..}.
+ * {@code ..restore.app..}. No package depends, through others or directly, on one that depends on it.
  */
 class ModuleBoundariesTest {
 
@@ -63,5 +64,11 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage(QUERY_API)
                 .should().dependOnClassesThat().resideInAnyPackage(COMMAND_API, APP)
                 .check(everything);
+    }
+
+    /** Within the modules too, each package can be read, and changed, knowing only the packages below it. */
+    @Test
+    void no_two_packages_depend_on_each_other() {
+        slices().matching("com.m365backup.restore.(**)").should().beFreeOfCycles().check(everything);
     }
 }

@@ -1,6 +1,6 @@
 package com.m365backup.restore.app.audit;
 
-import com.m365backup.restore.app.ServiceSettings;
+import com.m365backup.restore.app.service.ServiceSettings;
 import com.m365backup.restore.domain.caller.CallerMetaData;
 import com.m365backup.restore.domain.session.DestinationType;
 import com.m365backup.restore.domain.session.MailboxArtifactAdded;

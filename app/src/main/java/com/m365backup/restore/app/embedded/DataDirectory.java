@@ -1,6 +1,6 @@
 package com.m365backup.restore.app.embedded;
 
-import com.m365backup.restore.app.ServiceLocation;
+import com.m365backup.restore.app.service.ServiceLocation;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;

@@ -1,7 +1,7 @@
 package com.m365backup.restore.app.operations;
 
-import com.m365backup.restore.app.ServiceSettings;
 import com.m365backup.restore.app.security.localtokens.LocalTokenCommand;
+import com.m365backup.restore.app.service.ServiceSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

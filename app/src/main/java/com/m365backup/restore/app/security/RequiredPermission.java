@@ -1,5 +1,7 @@
 package com.m365backup.restore.app.security;
 
+import com.m365backup.restore.app.security.policy.Permission;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package com.m365backup.restore.app.security;
 
+import com.m365backup.restore.app.security.policy.SecuritySettings;
 import com.m365backup.restore.app.web.GraphErrorWriter;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

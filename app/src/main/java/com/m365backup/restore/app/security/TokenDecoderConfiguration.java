@@ -1,8 +1,9 @@
 package com.m365backup.restore.app.security;
 
-import com.m365backup.restore.app.ServiceSettings;
 import com.m365backup.restore.app.security.localtokens.LocalTokenSettings;
 import com.m365backup.restore.app.security.localtokens.LocalTokens;
+import com.m365backup.restore.app.security.policy.SecuritySettings;
+import com.m365backup.restore.app.service.ServiceSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -2,7 +2,7 @@ package com.m365backup.restore.app.catalog;
 
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.TestTokens;
-import com.m365backup.restore.app.security.Permission;
+import com.m365backup.restore.app.security.policy.Permission;
 import com.m365backup.restore.query.restorepoint.RestorePointCatalogImport;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,7 +1,7 @@
 package com.m365backup.restore.app.embedded;
 
-import com.m365backup.restore.app.ServiceLocation;
 import com.m365backup.restore.app.security.localtokens.TokenCommand;
+import com.m365backup.restore.app.service.ServiceLocation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,6 +5,7 @@ import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import com.m365backup.restore.app.security.localtokens.LocalTokens;
+import com.m365backup.restore.app.security.policy.Permission;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,7 @@
 package com.m365backup.restore.app.security;
 
 import com.m365backup.restore.app.TestTokens;
+import com.m365backup.restore.app.security.policy.Permission;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

@@ -5,6 +5,7 @@ import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
+import com.m365backup.restore.app.security.policy.Permission;
 import com.m365backup.restore.domain.caller.CallerMetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
 import com.m365backup.restore.app.security.localtokens.LocalTokenRequest;
+import com.m365backup.restore.app.security.policy.Permission;
 import com.m365backup.restore.domain.caller.CallerMetaData;
 import com.microsoft.graph.beta.models.ExchangeRestoreSession;
 import org.junit.jupiter.api.BeforeEach;

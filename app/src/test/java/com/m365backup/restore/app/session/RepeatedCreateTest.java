@@ -4,7 +4,7 @@ import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
-import com.m365backup.restore.app.security.Permission;
+import com.m365backup.restore.app.security.policy.Permission;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

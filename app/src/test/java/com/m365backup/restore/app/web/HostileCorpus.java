@@ -2,7 +2,7 @@ package com.m365backup.restore.app.web;
 
 import com.m365backup.restore.app.TestTokens;
 import com.m365backup.restore.app.security.localtokens.LocalTokens;
-import com.m365backup.restore.app.security.Permission;
+import com.m365backup.restore.app.security.policy.Permission;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.m365backup.restore.app.security.localtokens;
 
-import com.m365backup.restore.app.ServiceLocation;
+import com.m365backup.restore.app.service.ServiceLocation;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;

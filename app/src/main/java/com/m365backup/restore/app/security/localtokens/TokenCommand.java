@@ -1,9 +1,9 @@
 package com.m365backup.restore.app.security.localtokens;
 
-import com.m365backup.restore.app.ServiceLocation;
-import com.m365backup.restore.app.ServiceSettings;
-import com.m365backup.restore.app.security.Permission;
-import com.m365backup.restore.app.security.SecuritySettings;
+import com.m365backup.restore.app.security.policy.Permission;
+import com.m365backup.restore.app.security.policy.SecuritySettings;
+import com.m365backup.restore.app.service.ServiceLocation;
+import com.m365backup.restore.app.service.ServiceSettings;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;

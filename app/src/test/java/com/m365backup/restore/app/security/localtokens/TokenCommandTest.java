@@ -5,8 +5,8 @@ import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.IntegrationTest;
 import com.m365backup.restore.app.RunningApplicationTest;
 import com.m365backup.restore.app.TestTokens;
-import com.m365backup.restore.app.security.Permission;
-import com.m365backup.restore.app.security.SecuritySettings;
+import com.m365backup.restore.app.security.policy.Permission;
+import com.m365backup.restore.app.security.policy.SecuritySettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

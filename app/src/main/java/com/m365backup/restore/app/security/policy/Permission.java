@@ -1,4 +1,4 @@
-package com.m365backup.restore.app.security;
+package com.m365backup.restore.app.security.policy;
 
 /**
  * The permissions of docs/api.md (Paths, Audit). A delegated token grants them as scopes ({@code scp}), an

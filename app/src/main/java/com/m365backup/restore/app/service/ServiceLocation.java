@@ -1,4 +1,4 @@
-package com.m365backup.restore.app;
+package com.m365backup.restore.app.service;
 
 import org.springframework.boot.system.ApplicationHome;
 

@@ -1,4 +1,4 @@
-package com.m365backup.restore.app.security;
+package com.m365backup.restore.app.security.policy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
