@@ -3,12 +3,14 @@ package com.m365backup.restore.command;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,7 @@ public class StrictJson {
             + "twice, or text after the value are not accepted).";
 
     private final ObjectReader reader;
+    private final ObjectReader binder;
 
     public StrictJson(ObjectMapper mapper) {
         this.reader = mapper.reader()
@@ -31,6 +34,8 @@ public class StrictJson {
                 .withoutFeatures(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
                         JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
                         JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_MISSING_VALUES);
+        // Spring lets a type ignore the properties it does not know; a body's type says what it ignores.
+        this.binder = reader.with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** The body as a JSON tree, or empty when it is missing or not strict JSON. */
@@ -44,6 +49,23 @@ public class StrictJson {
         } catch (IOException notJson) {
             // Jackson's message names classes and positions: the caller answers with a sentence of its own.
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A tree that {@link #read} gave, bound to {@code type} as strictly: a property the type neither declares,
+     * collects nor ignores is refused. JSON null binds to null.
+     *
+     * @throws JsonMappingException when the tree is not of the type's shape; its path names what is not
+     */
+    public <T> T bind(JsonNode tree, Class<T> type) throws JsonMappingException {
+        try {
+            return binder.forType(type).readValue(tree);
+        } catch (JsonMappingException notOfTheShape) {
+            throw notOfTheShape;
+        } catch (IOException cannotHappen) {
+            // A tree in memory has no input to fail.
+            throw new UncheckedIOException(cannotHappen);
         }
     }
 }

@@ -95,7 +95,7 @@ class CreateRequestReader {
         return read;
     }
 
-    private static RequestedArtifact granularArtifact(JsonNode artifact, String where) {
+    private RequestedArtifact granularArtifact(JsonNode artifact, String where) {
         if (!artifact.isObject()) {
             throw badRequest(where + " must be a JSON object.");
         }
@@ -128,13 +128,13 @@ class CreateRequestReader {
         return Set.copyOf(all);
     }
 
-    private static RequestedArtifact artifact(JsonNode artifact, String where) {
+    private RequestedArtifact artifact(JsonNode artifact, String where) {
         if (!artifact.isObject()) {
             throw badRequest(where + " must be a JSON object.");
         }
         requireSettable(artifact, ODataType.MAILBOX_RESTORE_ARTIFACT, READ_ONLY_ARTIFACT_PROPERTIES,
                 Set.of(RESTORE_POINT, DESTINATION_TYPE), where + ".");
-        RestorePointLink restorePoint = RestorePointLink.read(artifact.get(RESTORE_POINT))
+        RestorePointLink restorePoint = RestorePointLink.read(json, artifact.get(RESTORE_POINT))
                 .orElseThrow(() -> RequestRefused.invalid("InvalidRestorePoint",
                         where + ".restorePoint must name one restore point by '@odata.id', '@id' or 'id'."));
         DestinationType destinationType = Optional.ofNullable(artifact.get(DESTINATION_TYPE))

@@ -9,32 +9,24 @@ import com.m365backup.restore.domain.session.RemovalReason;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /**
  * Reads the body of a delta PATCH, all of it before anything is sent: a body that is not exactly the shape of
  * docs/api.md ("PATCH: the delta payload", request-level checks) is refused whole.
  *
- * <p>The body is walked as a JSON tree rather than bound to records because each way of being malformed has its own
- * Graph code and message; what comes out are the typed {@link DeltaItem}s.
+ * <p>The body is bound to the records of {@link DeltaBody} part by part, in the order of the checks, each way of being
+ * malformed having its own message; what comes out are the typed {@link DeltaItem}s.
  */
 @Component
 class DeltaRequestReader {
 
-    static final String DELTA = "mailboxRestoreArtifacts@delta";
+    static final String DELTA = DeltaBody.DELTA;
     private static final String INVALID = "InvalidPatchRequest";
-    private static final String REMOVED = "@removed";
-    private static final String REASON = "reason";
-    private static final String ID = "id";
-    private static final String RESTORE_POINT = "restorePoint";
-    private static final String DESTINATION_TYPE = "destinationType";
     private static final List<String> CONTENT_IDS = List.of("@contentId", "@Core.ContentID", "@Org.OData.Core.V1.ContentID");
-    private static final Set<String> ADD_PROPERTIES = properties(RESTORE_POINT, DESTINATION_TYPE);
-    private static final Set<String> REMOVE_PROPERTIES = properties(REMOVED, ID);
 
     private final StrictJson json;
     private final RestoreLimits limits;
@@ -45,12 +37,11 @@ class DeltaRequestReader {
     }
 
     List<DeltaItem> read(byte[] body) {
-        JsonNode root = json.read(body).orElseThrow(() -> invalid(StrictJson.NOT_STRICT));
-        if (!root.isObject()) {
-            throw invalid("The request body must be a JSON object with the property '" + DELTA + "'.");
-        }
-        requireOnlyTheDelta(root);
-        JsonNode items = root.get(DELTA);
+        JsonNode sent = json.read(body).orElseThrow(() -> invalid(StrictJson.NOT_STRICT));
+        DeltaBody.Patch patch = BodyBinding.bind(json, sent, DeltaBody.Patch.class,
+                () -> invalid("The request body must be a JSON object with the property '" + DELTA + "'."));
+        requireOnlyTheDelta(sent, patch.undeclared());
+        JsonNode items = patch.items();
         if (items == null || !items.isArray()) {
             throw invalid("The request body must carry '" + DELTA + "' as an array of items.");
         }
@@ -62,16 +53,14 @@ class DeltaRequestReader {
         return read;
     }
 
-    private static void requireOnlyTheDelta(JsonNode root) {
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (name.equals(ODataType.ANNOTATION)) {
-                // An SDK marks every object it sends with its type: an annotation, not a property to change.
-                if (!ODataType.names(root.get(name), ODataType.EXCHANGE_RESTORE_SESSION)) {
-                    throw invalid("@odata.type must be '#" + ODataType.EXCHANGE_RESTORE_SESSION + "'.");
-                }
-            } else if (!name.equals(DELTA)) {
+    private static void requireOnlyTheDelta(JsonNode sent, Map<String, JsonNode> undeclared) {
+        for (String name : BodyBinding.inSentOrder(sent, undeclared)) {
+            if (!name.equals(ODataType.ANNOTATION)) {
                 throw invalid("The property '" + name + "' cannot be changed; a PATCH carries only '" + DELTA + "'.");
+            }
+            // An SDK marks every object it sends with its type: an annotation, not a property to change.
+            if (!ODataType.names(undeclared.get(name), ODataType.EXCHANGE_RESTORE_SESSION)) {
+                throw invalid("@odata.type must be '#" + ODataType.EXCHANGE_RESTORE_SESSION + "'.");
             }
         }
     }
@@ -88,66 +77,71 @@ class DeltaRequestReader {
         }
     }
 
-    private static DeltaItem item(JsonNode item, String where) {
-        if (!item.isObject()) {
-            throw invalid(where + " must be a JSON object.");
-        }
-        if (item.has(REMOVED)) {
+    private DeltaItem item(JsonNode item, String where) {
+        DeltaBody.Keys keys = BodyBinding.bind(json, item, DeltaBody.Keys.class, notAnObject(where));
+        if (keys.removed() != null) {
             return remove(item, where);
         }
-        if (item.has(ID)) {
+        if (keys.id() != null) {
             throw invalid(where + " has an 'id' but no '@removed'; an artifact is removed with "
                     + "{\"@removed\": {\"reason\": \"deleted\"}, \"id\": \"...\"} and cannot be changed otherwise.");
         }
-        if (item.has(RESTORE_POINT)) {
+        if (keys.restorePoint() != null) {
             return add(item, where);
         }
         throw invalid(where + " is neither an addition ('restorePoint' and 'destinationType') "
                 + "nor a removal ('@removed' and 'id').");
     }
 
-    private static DeltaItem.Add add(JsonNode item, String where) {
-        requireOnly(item, ADD_PROPERTIES, "an addition", where);
-        RestorePointLink restorePoint = RestorePointLink.read(item.get(RESTORE_POINT))
+    private DeltaItem.Add add(JsonNode item, String where) {
+        DeltaBody.Addition addition = BodyBinding.bind(json, item, DeltaBody.Addition.class, notAnObject(where));
+        requireOnlyAnnotations(item, addition.undeclared(), "an addition", where);
+        RestorePointLink restorePoint = RestorePointLink.read(json, addition.restorePoint())
                 .orElseThrow(() -> invalid(where + ".restorePoint must name one restore point by '@odata.id', "
                         + "'@id' or 'id'."));
-        DestinationType destinationType = text(item.get(DESTINATION_TYPE))
+        DestinationType destinationType = text(addition.destinationType())
                 .flatMap(DestinationType::fromGraphName)
                 .orElseThrow(() -> invalid(where + ".destinationType must be 'inPlace' or 'new'."));
-        return new DeltaItem.Add(contentId(item, where), restorePoint, destinationType);
+        return new DeltaItem.Add(contentId(addition.undeclared(), where), restorePoint, destinationType);
     }
 
-    private static DeltaItem.Remove remove(JsonNode item, String where) {
-        requireOnly(item, REMOVE_PROPERTIES, "a removal", where);
-        JsonNode removed = item.get(REMOVED);
-        if (!removed.isObject() || removed.size() != 1 || !removed.has(REASON)) {
-            throw invalid(where + ".@removed must be {\"reason\": \"changed\"} or {\"reason\": \"deleted\"}.");
+    private DeltaItem.Remove remove(JsonNode item, String where) {
+        DeltaBody.Removal removal = BodyBinding.bind(json, item, DeltaBody.Removal.class, notAnObject(where));
+        requireOnlyAnnotations(item, removal.undeclared(), "a removal", where);
+        Supplier<RequestRefused> notAReason = () -> invalid(where + ".@removed must be {\"reason\": \"changed\"} or "
+                + "{\"reason\": \"deleted\"}.");
+        JsonNode reasonGiven = BodyBinding.bind(json, removal.removed(), DeltaBody.Removed.class, notAReason).reason();
+        if (reasonGiven == null) {
+            throw notAReason.get();
         }
-        RemovalReason reason = text(removed.get(REASON))
+        RemovalReason reason = text(reasonGiven)
                 .flatMap(RemovalReason::fromGraphName)
                 .orElseThrow(() -> invalid(where + ".@removed.reason must be 'changed' or 'deleted'."));
-        String artifactId = text(item.get(ID)).filter(id -> !id.isBlank())
+        String artifactId = text(removal.id()).filter(id -> !id.isBlank())
                 .orElseThrow(() -> invalid(where + " must name the artifact to remove in 'id'."));
-        return new DeltaItem.Remove(contentId(item, where), artifactId, reason);
+        return new DeltaItem.Remove(contentId(removal.undeclared(), where), artifactId, reason);
     }
 
-    private static void requireOnly(JsonNode item, Set<String> allowed, String kind, String where) {
-        for (Iterator<String> names = item.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+    /** What a kind does not declare it takes only as annotations: its type and the client's content id. */
+    private static void requireOnlyAnnotations(JsonNode item, Map<String, JsonNode> undeclared, String kind,
+                                               String where) {
+        for (String name : BodyBinding.inSentOrder(item, undeclared)) {
             if (name.equals(ODataType.ANNOTATION)) {
-                if (!ODataType.names(item.get(name), ODataType.MAILBOX_RESTORE_ARTIFACT)) {
+                if (!ODataType.names(undeclared.get(name), ODataType.MAILBOX_RESTORE_ARTIFACT)) {
                     throw invalid(where + ".@odata.type must be '#" + ODataType.MAILBOX_RESTORE_ARTIFACT + "'.");
                 }
-            } else if (!allowed.contains(name)) {
+            } else if (!CONTENT_IDS.contains(name)) {
                 throw invalid(where + " is " + kind + ", which does not take the property '" + name + "'.");
             }
         }
     }
 
-    private static String contentId(JsonNode item, String where) {
+    /** The content id under any of its names; JSON null names one too, and is no string. */
+    private static String contentId(Map<String, JsonNode> annotations, String where) {
         List<String> values = CONTENT_IDS.stream()
-                .filter(item::has)
-                .map(key -> text(item.get(key)).orElseThrow(() -> invalid(where + "." + key + " must be a string.")))
+                .filter(annotations::containsKey)
+                .map(key -> text(annotations.get(key))
+                        .orElseThrow(() -> invalid(where + "." + key + " must be a string.")))
                 .distinct()
                 .toList();
         if (values.size() > 1) {
@@ -156,12 +150,12 @@ class DeltaRequestReader {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    private static Optional<String> text(JsonNode value) {
-        return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+    private static Supplier<RequestRefused> notAnObject(String where) {
+        return () -> invalid(where + " must be a JSON object.");
     }
 
-    private static Set<String> properties(String... names) {
-        return Set.copyOf(Stream.concat(Stream.of(names), CONTENT_IDS.stream()).toList());
+    private static Optional<String> text(JsonNode value) {
+        return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
     private static RequestRefused invalid(String message) {

@@ -2,14 +2,12 @@ package com.m365backup.restore.command.session;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.m365backup.restore.command.StrictJson;
 import org.springframework.web.util.UriUtils;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,11 +18,6 @@ import java.util.regex.Pattern;
  */
 record RestorePointLink(String key, String value, String restorePointId) {
 
-    private static final List<String> KEYS = List.of("@odata.id", "@id", "id");
-    // A client that reuses a restore point object it read (from a search, say) sends these along; the catalog, not
-    // the client, is their source, so they are accepted and not used.
-    private static final Set<String> RESTORE_POINT_PROPERTIES = Set.of(
-            "@odata.type", "protectionDateTime", "expirationDateTime", "protectionUnit", "tags");
     /**
      * Opaque as ids are, none holds a control character; NUL, for one, is text PostgreSQL cannot even compare, and
      * such an id is refused as naming no restore point rather than looked up.
@@ -33,35 +26,25 @@ record RestorePointLink(String key, String value, String restorePointId) {
     private static final Pattern RESTORE_POINT_ADDRESS = Pattern.compile("(?:^|/)(?i:restorePoints)/([^/?#]+)$");
 
     /** The reference in {@code reference}, or empty when it does not name exactly one restore point. */
-    static Optional<RestorePointLink> read(JsonNode reference) {
-        if (reference == null || !reference.isObject()) {
+    static Optional<RestorePointLink> read(StrictJson json, JsonNode reference) {
+        Map<String, JsonNode> keys = BodyBinding.bound(json, reference, RestorePointReference.class)
+                .map(RestorePointReference::keys)
+                .orElse(Map.of());
+        if (keys.size() != 1) {
             return Optional.empty();
         }
-        List<String> keys = KEYS.stream().filter(reference::has).toList();
-        if (keys.size() != 1 || !onlyKnownProperties(reference)) {
-            return Optional.empty();
-        }
-        String key = keys.get(0);
-        JsonNode value = reference.get(key);
+        Map.Entry<String, JsonNode> key = keys.entrySet().iterator().next();
+        JsonNode value = key.getValue();
         if (!value.isTextual() || value.asText().isBlank() || CONTROL.matcher(value.asText()).find()) {
             return Optional.empty();
         }
-        return restorePointId(key, value.asText()).map(id -> new RestorePointLink(key, value.asText(), id));
+        return restorePointId(key.getKey(), value.asText())
+                .map(id -> new RestorePointLink(key.getKey(), value.asText(), id));
     }
 
     @JsonValue
     Map<String, String> asSent() {
         return Map.of(key, value);
-    }
-
-    private static boolean onlyKnownProperties(JsonNode reference) {
-        for (Iterator<String> names = reference.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!KEYS.contains(name) && !RESTORE_POINT_PROPERTIES.contains(name)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Optional<String> restorePointId(String key, String value) {
