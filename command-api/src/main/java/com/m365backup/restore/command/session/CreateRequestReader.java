@@ -1,7 +1,6 @@
 package com.m365backup.restore.command.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.m365backup.restore.command.RestoreLimits;
 import com.m365backup.restore.command.StrictJson;
 import com.m365backup.restore.domain.request.RequestRefused;
@@ -10,10 +9,11 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads the body of a create (docs/api.md, Create): an exchangeRestoreSession with optional
@@ -21,20 +21,16 @@ import java.util.Set;
  * (also under Graph's singular name) that each name a search as well (docs/api.md, Granular restore); not both. Any
  * bad part refuses the whole request.
  *
- * <p>Walked as a JSON tree, as each way of being malformed has its own Graph code; what comes out are typed
- * {@link RequestedArtifact}s.
+ * <p>Bound to the records of {@link CreateBody} part by part, in the order of the checks, as each way of being
+ * malformed has its own Graph code; what comes out are typed {@link RequestedArtifact}s.
  */
 @Component
 class CreateRequestReader {
 
-    static final String ARTIFACTS = "mailboxRestoreArtifacts";
-    static final String GRANULAR_ARTIFACTS = "granularMailboxRestoreArtifacts";
-    /** The name Graph's create page gives the member in its request table and answer; its examples use the plural. */
-    static final String GRANULAR_ARTIFACTS_SINGULAR = "granularMailboxRestoreArtifact";
-    private static final String SEARCH_RESPONSE_ID = "searchResponseId";
+    private static final String ARTIFACTS = CreateBody.ARTIFACTS;
+    private static final String GRANULAR_ARTIFACTS = CreateBody.GRANULAR_ARTIFACTS;
+    private static final String GRANULAR_ARTIFACTS_SINGULAR = CreateBody.GRANULAR_ARTIFACTS_SINGULAR;
     private static final String BAD_REQUEST = "BadRequest";
-    private static final String RESTORE_POINT = "restorePoint";
-    private static final String DESTINATION_TYPE = "destinationType";
     // Set by the service only. SDKs send them (often as null) when a client reuses an object it read.
     private static final Set<String> READ_ONLY_SESSION_PROPERTIES = Set.of("id", "status", "createdBy",
             "createdDateTime", "lastModifiedBy", "lastModifiedDateTime", "completedDateTime", "error",
@@ -54,18 +50,17 @@ class CreateRequestReader {
     }
 
     List<RequestedArtifact> read(byte[] body) {
-        JsonNode session = json.read(body).orElseThrow(() -> badRequest(StrictJson.NOT_STRICT));
-        if (!session.isObject()) {
-            throw badRequest("The request body must be a JSON object: the exchangeRestoreSession to create.");
-        }
-        requireSettable(session, ODataType.EXCHANGE_RESTORE_SESSION, READ_ONLY_SESSION_PROPERTIES,
-                Set.of(ARTIFACTS, GRANULAR_ARTIFACTS, GRANULAR_ARTIFACTS_SINGULAR), "");
-        JsonNode plural = present(session.get(GRANULAR_ARTIFACTS));
-        JsonNode singular = present(session.get(GRANULAR_ARTIFACTS_SINGULAR));
+        JsonNode sent = json.read(body).orElseThrow(() -> badRequest(StrictJson.NOT_STRICT));
+        CreateBody.Session session = BodyBinding.bind(json, sent, CreateBody.Session.class,
+                () -> badRequest("The request body must be a JSON object: the exchangeRestoreSession to create."));
+        requireSettable(sent, session.undeclared(), ODataType.EXCHANGE_RESTORE_SESSION, READ_ONLY_SESSION_PROPERTIES,
+                "");
+        JsonNode plural = present(session.granularArtifacts());
+        JsonNode singular = present(session.granularArtifactsSingular());
         if (plural != null && singular != null) {
             throw badRequest("Name the granular artifacts once, as '" + GRANULAR_ARTIFACTS + "'.");
         }
-        List<RequestedArtifact> artifacts = list(session.get(ARTIFACTS), ARTIFACTS, false);
+        List<RequestedArtifact> artifacts = list(session.artifacts(), ARTIFACTS, false);
         List<RequestedArtifact> granular = plural != null ? list(plural, GRANULAR_ARTIFACTS, true)
                 : list(singular, GRANULAR_ARTIFACTS_SINGULAR, true);
         if (!artifacts.isEmpty() && !granular.isEmpty()) {
@@ -95,27 +90,38 @@ class CreateRequestReader {
         return read;
     }
 
-    private RequestedArtifact granularArtifact(JsonNode artifact, String where) {
-        if (!artifact.isObject()) {
-            throw badRequest(where + " must be a JSON object.");
-        }
-        requireSettable(artifact, ODataType.GRANULAR_MAILBOX_RESTORE_ARTIFACT, READ_ONLY_GRANULAR_PROPERTIES,
-                Set.of(RESTORE_POINT, DESTINATION_TYPE, SEARCH_RESPONSE_ID), where + ".");
-        JsonNode search = artifact.get(SEARCH_RESPONSE_ID);
+    private RequestedArtifact granularArtifact(JsonNode sent, String where) {
+        CreateBody.GranularArtifact artifact = BodyBinding.bind(json, sent, CreateBody.GranularArtifact.class,
+                notAnObject(where));
+        requireSettable(sent, artifact.undeclared(), ODataType.GRANULAR_MAILBOX_RESTORE_ARTIFACT,
+                READ_ONLY_GRANULAR_PROPERTIES, where + ".");
+        JsonNode search = artifact.searchResponseId();
         if (search == null || !search.isTextual() || search.asText().isBlank()) {
             throw RequestRefused.invalid("InvalidSearchRequest", where + ".searchResponseId must"
                     + " name the search (restorePoints/search with an artifactQuery) whose messages it restores.");
         }
-        RequestedArtifact mailbox = artifact(withoutSearch(artifact), where);
-        return new RequestedArtifact(mailbox.restorePoint(), mailbox.destinationType(), search.asText());
+        return requested(artifact.restorePoint(), artifact.destinationType(), search.asText(), where);
     }
 
-    private static JsonNode withoutSearch(JsonNode artifact) {
-        ObjectNode copy = artifact.deepCopy();
-        copy.remove(SEARCH_RESPONSE_ID);
-        copy.remove("artifactCount");
-        copy.remove(ODataType.ANNOTATION);
-        return copy;
+    private RequestedArtifact artifact(JsonNode sent, String where) {
+        CreateBody.Artifact artifact = BodyBinding.bind(json, sent, CreateBody.Artifact.class, notAnObject(where));
+        requireSettable(sent, artifact.undeclared(), ODataType.MAILBOX_RESTORE_ARTIFACT, READ_ONLY_ARTIFACT_PROPERTIES,
+                where + ".");
+        return requested(artifact.restorePoint(), artifact.destinationType(), null, where);
+    }
+
+    private RequestedArtifact requested(JsonNode restorePoint, JsonNode destinationType, String searchResponseId,
+                                        String where) {
+        RestorePointLink link = RestorePointLink.read(json, restorePoint)
+                .orElseThrow(() -> RequestRefused.invalid("InvalidRestorePoint",
+                        where + ".restorePoint must name one restore point by '@odata.id', '@id' or 'id'."));
+        DestinationType destination = Optional.ofNullable(destinationType)
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText)
+                .flatMap(DestinationType::fromGraphName)
+                .orElseThrow(() -> RequestRefused.invalid("InvalidPathType",
+                        where + ".destinationType must be 'inPlace' or 'new'."));
+        return new RequestedArtifact(link, destination, searchResponseId);
     }
 
     private static JsonNode present(JsonNode value) {
@@ -128,42 +134,31 @@ class CreateRequestReader {
         return Set.copyOf(all);
     }
 
-    private RequestedArtifact artifact(JsonNode artifact, String where) {
-        if (!artifact.isObject()) {
-            throw badRequest(where + " must be a JSON object.");
-        }
-        requireSettable(artifact, ODataType.MAILBOX_RESTORE_ARTIFACT, READ_ONLY_ARTIFACT_PROPERTIES,
-                Set.of(RESTORE_POINT, DESTINATION_TYPE), where + ".");
-        RestorePointLink restorePoint = RestorePointLink.read(json, artifact.get(RESTORE_POINT))
-                .orElseThrow(() -> RequestRefused.invalid("InvalidRestorePoint",
-                        where + ".restorePoint must name one restore point by '@odata.id', '@id' or 'id'."));
-        DestinationType destinationType = Optional.ofNullable(artifact.get(DESTINATION_TYPE))
-                .filter(JsonNode::isTextual)
-                .map(JsonNode::asText)
-                .flatMap(DestinationType::fromGraphName)
-                .orElseThrow(() -> RequestRefused.invalid("InvalidPathType",
-                        where + ".destinationType must be 'inPlace' or 'new'."));
-        return new RequestedArtifact(restorePoint, destinationType);
-    }
-
-    private static void requireSettable(JsonNode object, String type, Set<String> readOnly, Set<String> settable,
-                                        String where) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            JsonNode value = object.get(name);
+    /**
+     * What a record does not declare it takes only as its type annotation or as a read-only property sent as null;
+     * the first other one, in the client's order, is refused.
+     */
+    private static void requireSettable(JsonNode sent, Map<String, JsonNode> undeclared, String type,
+                                        Set<String> readOnly, String where) {
+        for (String name : BodyBinding.inSentOrder(sent, undeclared)) {
+            JsonNode value = undeclared.get(name);
             if (name.equals(ODataType.ANNOTATION)) {
                 if (!ODataType.names(value, type)) {
                     throw badRequest(where + "@odata.type must be '#" + type + "'.");
                 }
             } else if (readOnly.contains(name)) {
-                if (!value.isNull()) {
+                if (value != null && !value.isNull()) {
                     throw badRequest("The property '" + where + name + "' is read-only; the service sets it.");
                 }
-            } else if (!settable.contains(name)) {
+            } else {
                 throw badRequest("The property '" + where + name + "' cannot be set when a restore session is "
                         + "created.");
             }
         }
+    }
+
+    private static Supplier<RequestRefused> notAnObject(String where) {
+        return () -> badRequest(where + " must be a JSON object.");
     }
 
     private static RequestRefused badRequest(String message) {
