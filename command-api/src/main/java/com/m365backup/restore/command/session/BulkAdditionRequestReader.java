@@ -14,10 +14,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -37,13 +37,10 @@ class BulkAdditionRequestReader {
     private static final String INVALID = "BulkRestoreInvalidCreateRequest";
     private static final String MAILBOXES = "mailboxes";
     private static final String DIRECTORY_OBJECT_IDS = "directoryObjectIds";
-    private static final String TIME_PERIOD = "protectionTimePeriod";
     private static final String DESTINATION_TYPE = "destinationType";
     private static final String PREFERENCE = "restorePointPreference";
     private static final String TAGS = "tags";
     private static final String DISPLAY_NAME = "displayName";
-    private static final Set<String> SETTABLE = Set.of(DISPLAY_NAME, MAILBOXES, DIRECTORY_OBJECT_IDS, TIME_PERIOD,
-            DESTINATION_TYPE, PREFERENCE, TAGS);
     // Set by the service only; SDKs send them (often as null) when a client reuses an object it read.
     private static final Set<String> READ_ONLY = Set.of("id", "status", "error", "createdBy", "createdDateTime",
             "lastModifiedBy", "lastModifiedDateTime", "protectionUnitIds");
@@ -61,14 +58,13 @@ class BulkAdditionRequestReader {
     }
 
     RequestedBulkAddition read(byte[] body) {
-        JsonNode request = json.read(body).orElseThrow(() -> invalid("The request body is not valid JSON."));
-        if (!request.isObject()) {
-            throw invalid("The request body must be a JSON object: the mailboxRestoreArtifactsBulkAdditionRequest"
-                    + " to create.");
-        }
-        requireSettable(request);
-        List<String> mailboxes = strings(request, MAILBOXES);
-        List<String> directoryObjectIds = strings(request, DIRECTORY_OBJECT_IDS);
+        JsonNode sent = json.read(body).orElseThrow(() -> invalid("The request body is not valid JSON."));
+        BulkAdditionBody.Request request = BodyBinding.bind(json, sent, BulkAdditionBody.Request.class,
+                () -> invalid("The request body must be a JSON object: the mailboxRestoreArtifactsBulkAdditionRequest"
+                        + " to create."));
+        requireSettable(sent, request.undeclared());
+        List<String> mailboxes = strings(request.mailboxes(), MAILBOXES);
+        List<String> directoryObjectIds = strings(request.directoryObjectIds(), DIRECTORY_OBJECT_IDS);
         int count = mailboxes.size() + directoryObjectIds.size();
         if (count == 0) {
             throw invalid("A bulk addition request lists at least one mailbox, in mailboxes (email addresses) or"
@@ -85,25 +81,23 @@ class BulkAdditionRequestReader {
                         "'" + mailbox + "' in mailboxes is not an email address such as adele@contoso.com.");
             }
         }
-        JsonNode period = request.get(TIME_PERIOD);
-        if (period == null || !period.isObject()) {
-            throw invalid("protectionTimePeriod must give the window to pick restore points in: a startDateTime and"
-                    + " an endDateTime.");
-        }
-        Instant from = time(period, "startDateTime");
-        Instant until = time(period, "endDateTime");
+        BulkAdditionBody.Period period = BodyBinding.bind(json, request.protectionTimePeriod(),
+                BulkAdditionBody.Period.class, () -> invalid("protectionTimePeriod must give the window to pick"
+                        + " restore points in: a startDateTime and an endDateTime."));
+        Instant from = time(period.startDateTime(), "startDateTime");
+        Instant until = time(period.endDateTime(), "endDateTime");
         if (from.isAfter(until)) {
             throw invalid("protectionTimePeriod must not end before it starts.");
         }
-        DestinationType destinationType = text(request, DESTINATION_TYPE)
+        DestinationType destinationType = text(request.destinationType(), DESTINATION_TYPE)
                 .flatMap(type -> Arrays.stream(DestinationType.values())
                         .filter(member -> member.graphName().equals(type)).findFirst())
                 .orElseThrow(() -> invalid("destinationType must be 'inPlace' or 'new'."));
-        RestorePointPreference preference = text(request, PREFERENCE)
+        RestorePointPreference preference = text(request.restorePointPreference(), PREFERENCE)
                 .map(value -> RestorePointPreference.fromGraphName(value)
                         .orElseThrow(() -> invalid("restorePointPreference must be 'latest' or 'oldest'.")))
                 .orElse(RestorePointPreference.LATEST);
-        String tag = text(request, TAGS)
+        String tag = text(request.tags(), TAGS)
                 .map(value -> {
                     if (!TAG_VALUES.contains(value)) {
                         throw invalid("tags must be 'none' or 'fastRestore'.");
@@ -111,31 +105,30 @@ class BulkAdditionRequestReader {
                     return value;
                 })
                 .orElse(null);
-        String displayName = text(request, DISPLAY_NAME).orElse(null);
+        String displayName = text(request.displayName(), DISPLAY_NAME).orElse(null);
         return new RequestedBulkAddition(displayName, distinctAddresses(mailboxes),
                 List.copyOf(new LinkedHashSet<>(directoryObjectIds)), from, until, destinationType, preference, tag);
     }
 
-    private static void requireSettable(JsonNode request) {
-        for (Iterator<String> names = request.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            JsonNode value = request.get(name);
+    /** What the request does not declare it takes only as its type annotation or a read-only property sent as null. */
+    private static void requireSettable(JsonNode sent, Map<String, JsonNode> undeclared) {
+        for (String name : BodyBinding.inSentOrder(sent, undeclared)) {
+            JsonNode value = undeclared.get(name);
             if (name.equals(ODataType.ANNOTATION)) {
                 if (!ODataType.names(value, ODataType.BULK_ADDITION_REQUEST)) {
                     throw invalid("@odata.type must be '#" + ODataType.BULK_ADDITION_REQUEST + "'.");
                 }
             } else if (READ_ONLY.contains(name)) {
-                if (!value.isNull()) {
+                if (value != null && !value.isNull()) {
                     throw invalid("The property '" + name + "' is read-only; the service sets it.");
                 }
-            } else if (!SETTABLE.contains(name)) {
+            } else {
                 throw invalid("The property '" + name + "' is not one of a bulk addition request.");
             }
         }
     }
 
-    private static List<String> strings(JsonNode request, String name) {
-        JsonNode values = request.get(name);
+    private static List<String> strings(JsonNode values, String name) {
         if (values == null || values.isNull()) {
             return List.of();
         }
@@ -158,8 +151,7 @@ class BulkAdditionRequestReader {
         return mailboxes.stream().filter(mailbox -> seen.add(mailbox.toLowerCase(Locale.ROOT))).toList();
     }
 
-    private static Optional<String> text(JsonNode request, String name) {
-        JsonNode value = request.get(name);
+    private static Optional<String> text(JsonNode value, String name) {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
@@ -169,8 +161,7 @@ class BulkAdditionRequestReader {
         return Optional.of(value.asText());
     }
 
-    private static Instant time(JsonNode period, String name) {
-        JsonNode value = period.get(name);
+    private static Instant time(JsonNode value, String name) {
         if (value == null || !value.isTextual()) {
             throw invalid("protectionTimePeriod." + name + " must be a time such as 2026-03-01T00:00:00Z.");
         }
