@@ -29,7 +29,10 @@ class SerializerConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // History written today must stay readable after a field is added to an event.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(storageMapper).build();
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(storageMapper).build();
+        // After the builder, which registers Axon's own metadata deserializer: the module registered last is asked first.
+        storageMapper.registerModule(StoredMetaData.module());
+        return serializer;
     }
 
     /** History stored under the domain's former package names; first, so that the upcasters after it see today's. */

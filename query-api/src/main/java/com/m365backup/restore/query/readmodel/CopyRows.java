@@ -6,7 +6,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -24,7 +27,17 @@ final class CopyRows {
             rows.append("\\N");
             return this;
         }
-        for (int i = 0; i < value.length(); i++) {
+        // Ids and names rarely hold a character to escape: what comes before the first one is copied in one go.
+        int plain = 0;
+        while (plain < value.length() && !escaped(value.charAt(plain))) {
+            plain++;
+        }
+        if (plain == value.length()) {
+            rows.append(value);
+            return this;
+        }
+        rows.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> rows.append("\\\\");
@@ -44,12 +57,30 @@ final class CopyRows {
     }
 
     /**
-     * ISO 8601 with its offset, which PostgreSQL reads as the same instant; rounded to the microsecond half up, as
-     * the JDBC driver rounds the parameters of the projection's other statements, so that both store the same time.
+     * ISO 8601 in UTC with six digits of fraction, which PostgreSQL reads as the same instant; rounded to the
+     * microsecond half up, as the JDBC driver rounds the parameters of the projection's other statements, so that
+     * both store the same time. Written digit by digit: through {@code DateTimeFormatter}, a fresh JVM's compiler
+     * spent longer on this method than on any other of a rebuild (twice 0.3 to 0.4 s).
      */
     CopyRows time(OffsetDateTime value) {
         separate();
-        rows.append(value == null ? "\\N" : value.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString());
+        if (value == null) {
+            rows.append("\\N");
+            return this;
+        }
+        Instant instant = value.toInstant().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (utc.getYear() < 1000 || utc.getYear() > 9999) {
+            rows.append(instant);
+            return this;
+        }
+        rows.append(utc.getYear()).append('-');
+        digits(utc.getMonthValue(), 2).append('-');
+        digits(utc.getDayOfMonth(), 2).append('T');
+        digits(utc.getHour(), 2).append(':');
+        digits(utc.getMinute(), 2).append(':');
+        digits(utc.getSecond(), 2).append('.');
+        digits(utc.getNano() / 1000, 6).append('Z');
         return this;
     }
 
@@ -70,6 +101,26 @@ final class CopyRows {
             }
         });
         return copied == null ? 0 : copied;
+    }
+
+    private static boolean escaped(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /** The rows as they are sent. */
+    @Override
+    public String toString() {
+        return rows.toString();
+    }
+
+    /** {@code value}, not negative, with leading zeros to {@code width} digits. */
+    private StringBuilder digits(int value, int width) {
+        for (int bound = 10, digits = 1; digits < width; bound *= 10, digits++) {
+            if (value < bound) {
+                rows.append('0');
+            }
+        }
+        return rows.append(value);
     }
 
     private void separate() {
