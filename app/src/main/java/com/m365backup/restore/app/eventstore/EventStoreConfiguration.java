@@ -104,7 +104,10 @@ class EventStoreConfiguration {
                 .build();
     }
 
-    /** Axon's JDBC storage engine as its Spring Boot starter configures it, reading in batches of the configured size. */
+    /**
+     * Axon's JDBC storage engine as its Spring Boot starter configures it, reading in batches of the configured size,
+     * its streamed events' times read without a formatter ({@link StoredEventsEngine}).
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
@@ -114,7 +117,7 @@ class EventStoreConfiguration {
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
                                           EventStoreProperties properties) {
-        return JdbcEventStorageEngine.builder()
+        return new StoredEventsEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -123,8 +126,7 @@ class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(properties.batchSize())
-                .build();
+                .batchSize(properties.batchSize()));
     }
 
     /**
