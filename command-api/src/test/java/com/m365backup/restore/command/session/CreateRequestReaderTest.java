@@ -2,17 +2,12 @@ package com.m365backup.restore.command.session;
 
 import com.m365backup.restore.command.RestoreLimits;
 import com.m365backup.restore.command.StrictJson;
-import com.m365backup.restore.domain.request.RequestRefused;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,25 +26,12 @@ class CreateRequestReaderTest {
             new StrictJson(Jackson2ObjectMapperBuilder.json().build()), new RestoreLimits(LIMIT, LIMIT, 1000));
 
     static Stream<Arguments> recordedAnswers() throws IOException {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                CreateRequestReaderTest.class.getResourceAsStream("create-answers.tsv")),
-                StandardCharsets.UTF_8))) {
-            return lines.lines().map(line -> line.split("\t", 2)).map(row -> Arguments.of(row[0], row[1]))
-                    .toList().stream();
-        }
+        return RecordedAnswers.of("create-answers.tsv");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("recordedAnswers")
     void a_body_is_answered_as_recorded(String body, String answer) {
-        assertThat(answerTo(body)).isEqualTo(answer);
-    }
-
-    String answerTo(String body) {
-        try {
-            return "read " + reader.read(body.getBytes(StandardCharsets.UTF_8));
-        } catch (RequestRefused refused) {
-            return "refused " + refused.kind() + " " + refused.code() + " " + refused.getMessage();
-        }
+        assertThat(RecordedAnswers.answer(() -> reader.read(RecordedAnswers.bytes(body)))).isEqualTo(answer);
     }
 }
