@@ -1,7 +1,6 @@
 package com.m365backup.restore.command.session;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,12 +22,6 @@ final class DeltaBody {
 
     /** The list stays a tree: its shape, its count and then its items are checked after the body's properties. */
     record Patch(@JsonProperty(DELTA) JsonNode items, @JsonAnySetter Map<String, JsonNode> undeclared) {
-    }
-
-    /** The properties whose presence decides an item's kind, in this order; the item's other ones do not matter. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Keys(@JsonProperty(REMOVED) JsonNode removed, @JsonProperty("id") JsonNode id,
-                @JsonProperty("restorePoint") JsonNode restorePoint) {
     }
 
     /** An item that names a restore point and no {@code id}: an addition. */

@@ -77,16 +77,19 @@ class DeltaRequestReader {
         }
     }
 
+    /** An item's kind is decided by the keys it names (JSON null names one too), before it is bound as that kind. */
     private DeltaItem item(JsonNode item, String where) {
-        DeltaBody.Keys keys = BodyBinding.bind(json, item, DeltaBody.Keys.class, notAnObject(where));
-        if (keys.removed() != null) {
+        if (!item.isObject()) {
+            throw notAnObject(where).get();
+        }
+        if (item.has(DeltaBody.REMOVED)) {
             return remove(item, where);
         }
-        if (keys.id() != null) {
+        if (item.has("id")) {
             throw invalid(where + " has an 'id' but no '@removed'; an artifact is removed with "
                     + "{\"@removed\": {\"reason\": \"deleted\"}, \"id\": \"...\"} and cannot be changed otherwise.");
         }
-        if (keys.restorePoint() != null) {
+        if (item.has("restorePoint")) {
             return add(item, where);
         }
         throw invalid(where + " is neither an addition ('restorePoint' and 'destinationType') "
