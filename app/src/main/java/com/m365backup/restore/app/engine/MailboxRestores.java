@@ -32,8 +32,9 @@ import java.util.concurrent.TimeoutException;
  * {@link RestoreMeters}, once its result is stored.
  *
  * <p>Its own pooled processor, one event per batch: the result's events and the token commit together right after
- * the restorer answers, so an artifact whose result is stored is never handed to the restorer again, also not after
- * a restart. A restore interrupted before it answered (the service stopped) is started again.
+ * the restorer answers, with the mark that the result is stored ({@link StoredRestoreResults}). A restore delivered
+ * again whose result is stored is not handed to the restorer a second time, also not after a restart. A restore
+ * interrupted before it answered (the service stopped) is started again.
  */
 @Component
 @ProcessingGroup(MailboxRestores.PROCESSING_GROUP)
@@ -50,19 +51,27 @@ class MailboxRestores {
     private final Duration timeout;
     private final Clock clock;
     private final RestoreMeters meters;
+    private final StoredRestoreResults storedResults;
 
     MailboxRestores(MailboxRestorer restorer, CommandGateway commandGateway, ExecutorService mailboxRestoreThreads,
-                    RestoreEngineProperties properties, Clock clock, RestoreMeters meters) {
+                    RestoreEngineProperties properties, Clock clock, RestoreMeters meters,
+                    StoredRestoreResults storedResults) {
         this.restorer = restorer;
         this.commandGateway = commandGateway;
         this.restoreThreads = mailboxRestoreThreads;
         this.timeout = properties.restoreTimeout();
         this.clock = clock;
         this.meters = meters;
+        this.storedResults = storedResults;
     }
 
     @EventHandler
     void on(ArtifactRestoreStarted event) throws InterruptedException {
+        if (storedResults.stored(event.artifactId())) {
+            log.info("The restore of artifact {} of restore session {} was delivered again; its result is stored, so"
+                    + " it is not restored again", event.artifactId(), event.sessionId());
+            return;
+        }
         MailboxRestore restore = new MailboxRestore(event.tenantId(), event.sessionId(), event.artifactId(),
                 event.restorePointId(), event.mailboxId(), event.destinationType(), event.artifactQuery());
         Object result;
@@ -90,6 +99,7 @@ class MailboxRestores {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         try {
             commandGateway.sendAndWait(result);
+            storedResults.markStored(event.sessionId(), event.artifactId());
             meters.artifactRestored(result instanceof CompleteArtifactRestore ? "succeeded" : "failed", took);
         } catch (RestoreSessionRejected rejected) {
             if (rejected.rejection() != Rejection.ARTIFACT_NOT_AT_THAT_STEP) {
@@ -97,6 +107,7 @@ class MailboxRestores {
             }
             log.warn("The result of artifact {} of restore session {} came after its end and was not recorded",
                     event.artifactId(), event.sessionId());
+            storedResults.markStored(event.sessionId(), event.artifactId());
         }
     }
 

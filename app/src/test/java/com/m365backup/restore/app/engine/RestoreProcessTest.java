@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -52,6 +53,7 @@ class RestoreProcessTest {
     private final CommandGateway commands = mock(CommandGateway.class);
     private final MailboxClaims claims = mock(MailboxClaims.class);
     private final MailboxRestorer restorer = mock(MailboxRestorer.class);
+    private final StoredRestoreResults storedResults = mock(StoredRestoreResults.class);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private ExecutorService restoreThreads;
     private RestoreEngine engine;
@@ -63,7 +65,7 @@ class RestoreProcessTest {
         engine = new RestoreEngine(commands, claims, clock);
         restores = new MailboxRestores(restorer, commands, restoreThreads,
                 new RestoreEngineProperties(Duration.ofMillis(200)), clock,
-                new RestoreMeters(new SimpleMeterRegistry()));
+                new RestoreMeters(new SimpleMeterRegistry()), storedResults);
     }
 
     @AfterEach
@@ -133,6 +135,18 @@ class RestoreProcessTest {
         restores.on(started());
 
         verify(commands).sendAndWait(new CompleteArtifactRestore(SESSION, "a-1", "f-1", "Restored 2026", 42, NOW));
+        verify(storedResults).markStored(SESSION, "a-1");
+    }
+
+    @Test
+    void a_restore_whose_result_is_stored_is_not_handed_to_the_restorer_when_its_event_comes_again()
+            throws InterruptedException {
+        when(storedResults.stored("a-1")).thenReturn(true);
+
+        restores.on(started());
+
+        verifyNoInteractions(restorer, commands);
+        verify(storedResults, never()).markStored(any(), any());
     }
 
     @Test
@@ -178,6 +192,7 @@ class RestoreProcessTest {
 
         assertThatThrownBy(() -> restores.on(started())).isInstanceOf(MailboxRestoreInterrupted.class);
         verifyNoInteractions(commands);
+        verify(storedResults, never()).markStored(any(), any());
     }
 
     @Test
@@ -186,6 +201,7 @@ class RestoreProcessTest {
         when(commands.sendAndWait(any())).thenThrow(notAtThatStep());
 
         assertThatCode(() -> restores.on(started())).doesNotThrowAnyException();
+        verify(storedResults).markStored(SESSION, "a-1");
     }
 
     private static ArtifactRestoreStarted started() {
