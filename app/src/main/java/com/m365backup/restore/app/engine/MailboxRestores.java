@@ -97,9 +97,11 @@ class MailboxRestores {
             throw stopping;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+        // Marked before the command, which holds the session's lock until the batch commits: the mark commits or rolls
+        // back with the result all the same, and the session's lock is not held for one more round trip.
+        storedResults.markStored(event.sessionId(), event.artifactId());
         try {
             commandGateway.sendAndWait(result);
-            storedResults.markStored(event.sessionId(), event.artifactId());
             meters.artifactRestored(result instanceof CompleteArtifactRestore ? "succeeded" : "failed", took);
         } catch (RestoreSessionRejected rejected) {
             if (rejected.rejection() != Rejection.ARTIFACT_NOT_AT_THAT_STEP) {
@@ -107,7 +109,6 @@ class MailboxRestores {
             }
             log.warn("The result of artifact {} of restore session {} came after its end and was not recorded",
                     event.artifactId(), event.sessionId());
-            storedResults.markStored(event.sessionId(), event.artifactId());
         }
     }
 
