@@ -3,7 +3,6 @@ package com.m365backup.restore.app.engine;
 import com.m365backup.restore.app.GraphHttp;
 import com.m365backup.restore.app.OwnPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -77,8 +76,8 @@ class RestoreDeliveredAgainTest {
         }
     }
 
-    private static boolean caughtUp(EventProcessor processor, int segments) {
-        var status = ((StreamingEventProcessor) processor).processingStatus();
+    private static boolean caughtUp(StreamingEventProcessor processor, int segments) {
+        var status = processor.processingStatus();
         return status.size() == segments && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
     }
 
